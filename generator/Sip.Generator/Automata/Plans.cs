@@ -1,0 +1,46 @@
+using Sip.Generator.Model;
+
+namespace Sip.Generator.Automata
+{
+    /// <summary>
+    /// A minimal DFA as emitted: state 0 is the dead state (every transition stays there), non-accepting
+    /// states come next and accepting states last, so "accepting" is <c>state &gt;= FirstAccepting</c>.
+    /// <c>Transitions[state * ClassCount + ClassMap[b]]</c> is the next state.
+    /// </summary>
+    public sealed record DfaTable(
+        int StateCount,
+        int ClassCount,
+        int Start,
+        int FirstAccepting,
+        ImmutableEquatableArray<byte> ClassMap,
+        ImmutableEquatableArray<int> Transitions);
+
+    /// <summary>One piece of a composite matcher: a rule with its own DFA, or a local DFA for a terminal.</summary>
+    public sealed record LeafPlan(string? RuleKey, DfaTable? Local, string Abnf);
+
+    /// <summary>
+    /// An exact matcher for a rule too large for one DFA: a Glushkov automaton over leaves, each leaf a
+    /// DFA. It is run as a Thompson simulation over (leaf, leaf-state) threads, so it is linear in the
+    /// input (times the number of live threads) and never backtracks.
+    /// </summary>
+    public sealed record CompositePlan(
+        ImmutableEquatableArray<LeafPlan> Leaves,
+        ImmutableEquatableArray<int> First,
+        ImmutableEquatableArray<bool> Last,
+        ImmutableEquatableArray<int> FollowStart,
+        ImmutableEquatableArray<int> Follow,
+        bool Nullable);
+
+    /// <summary>Everything the emitter needs for one rule. Value-equal plans produce identical code.</summary>
+    public sealed record RulePlan(
+        string Key,
+        string Name,
+        string ClassName,
+        string File,
+        string Abnf,
+        int Depth,
+        bool IsRecursive,
+        DfaTable? Dfa,
+        CompositePlan? Composite,
+        ImmutableEquatableArray<string> LeafClassNames);
+}

@@ -1,0 +1,148 @@
+using System;
+using System.Collections.Immutable;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Text;
+using Sip.Generator.Automata;
+using Sip.Generator.Binding;
+using Sip.Generator.Emit;
+using Sip.Generator.Model;
+using Sip.Generator.Parsing;
+
+namespace Sip.Generator
+{
+    /// <summary>
+    /// Compiles every <c>*.abnf</c> AdditionalFile into exact matchers.
+    /// Pipeline: parse each file → bind all files into one grammar → plan each rule (DFA or
+    /// composite) → emit one source file per rule. Steps hold only value-equatable data, so a
+    /// comment-only edit stops at the bind step and an edit to one rule re-emits only the rules
+    /// whose plans changed.
+    /// </summary>
+    [Generator(LanguageNames.CSharp)]
+    public sealed class GrammarGenerator : IIncrementalGenerator
+    {
+        public static class Steps
+        {
+            public const string Parse = nameof(Parse);
+            public const string Bind = nameof(Bind);
+            public const string Grammar = nameof(Grammar);
+            public const string Plan = nameof(Plan);
+            public const string Diagnostics = nameof(Diagnostics);
+        }
+
+        public void Initialize(IncrementalGeneratorInitializationContext context)
+        {
+            IncrementalValueProvider<string> ns = context.AnalyzerConfigOptionsProvider.Select((options, _) =>
+                options.GlobalOptions.TryGetValue("build_property.SipGrammarNamespace", out string? value) && !string.IsNullOrWhiteSpace(value)
+                    ? value!.Trim()
+                    : Emitter.DefaultNamespace);
+
+            IncrementalValuesProvider<GrammarFile> files = context.AdditionalTextsProvider
+                .Where(static text => text.Path.EndsWith(".abnf", StringComparison.OrdinalIgnoreCase))
+                .Select(static (text, ct) => AbnfParser.Parse(text.Path, text.GetText(ct)?.ToString() ?? string.Empty))
+                .WithTrackingName(Steps.Parse);
+
+            IncrementalValueProvider<BindResult> bound = files.Collect()
+                .Select(static (all, _) => Binder.Bind(all))
+                .WithTrackingName(Steps.Bind);
+
+            IncrementalValueProvider<BoundGrammar> grammar = bound
+                .Select(static (result, _) => result.Grammar)
+                .WithTrackingName(Steps.Grammar);
+
+            IncrementalValuesProvider<RulePlan> plans = grammar
+                .SelectMany(static (g, ct) => PlanAll(g))
+                .WithTrackingName(Steps.Plan);
+
+            IncrementalValueProvider<ImmutableEquatableArray<DiagnosticInfo>> diagnostics = bound
+                .Combine(plans.Collect())
+                .Select(static (pair, _) => CollectDiagnostics(pair.Left, pair.Right))
+                .WithTrackingName(Steps.Diagnostics);
+
+            context.RegisterSourceOutput(diagnostics, static (spc, list) =>
+            {
+                foreach (DiagnosticInfo d in list) spc.ReportDiagnostic(ToDiagnostic(d));
+            });
+
+            context.RegisterSourceOutput(ns, static (spc, name) =>
+                spc.AddSource(Support.HintName, SourceText.From(Support.Emit(name), System.Text.Encoding.UTF8)));
+
+            context.RegisterSourceOutput(plans.Combine(ns), static (spc, pair) =>
+                spc.AddSource(Emitter.HintName(pair.Left), SourceText.From(Emitter.Emit(pair.Left, pair.Right), System.Text.Encoding.UTF8)));
+        }
+
+        internal static ImmutableArray<RulePlan> PlanAll(BoundGrammar grammar)
+        {
+            var planner = new Planner(grammar);
+            ImmutableArray<RulePlan>.Builder result = ImmutableArray.CreateBuilder<RulePlan>(grammar.Rules.Count);
+            foreach (BoundRule rule in grammar.Rules) result.Add(planner.Plan(rule));
+            return result.MoveToImmutable();
+        }
+
+        internal static ImmutableEquatableArray<DiagnosticInfo> CollectDiagnostics(BindResult bound, ImmutableArray<RulePlan> plans)
+        {
+            var list = bound.Diagnostics.ToList();
+            foreach (RulePlan plan in plans)
+            {
+                if (plan.Composite == null) continue;
+                SourcePosition? at = bound.PositionOf(plan.Key);
+                if (at == null) continue;
+                list.Add(new DiagnosticInfo(DiagnosticIds.NotDeterministic, Severity.Info,
+                    $"rule '{plan.Name}' is too large for one deterministic automaton; it is matched by {plan.Composite.Leaves.Count} automata run in lock-step (exact, linear time)",
+                    at.Value, plan.Name.Length));
+            }
+            list.Sort();
+            return list.ToEquatable();
+        }
+
+        private static readonly System.Collections.Generic.Dictionary<string, DiagnosticDescriptor> s_descriptors =
+            new System.Collections.Generic.Dictionary<string, DiagnosticDescriptor>();
+
+        internal static Diagnostic ToDiagnostic(DiagnosticInfo info)
+        {
+            DiagnosticSeverity severity = info.Severity switch
+            {
+                Severity.Error => DiagnosticSeverity.Error,
+                Severity.Warning => DiagnosticSeverity.Warning,
+                Severity.Info => DiagnosticSeverity.Info,
+                _ => DiagnosticSeverity.Hidden,
+            };
+            DiagnosticDescriptor descriptor;
+            lock (s_descriptors)
+            {
+                string key = info.Id + "/" + severity;
+                if (!s_descriptors.TryGetValue(key, out descriptor!))
+                {
+                    descriptor = new DiagnosticDescriptor(info.Id, TitleOf(info.Id), "{0}", "Sip.Grammar", severity, isEnabledByDefault: true);
+                    s_descriptors[key] = descriptor;
+                }
+            }
+            var start = new LinePosition(info.Position.Line - 1, info.Position.Column - 1);
+            var end = new LinePosition(info.Position.Line - 1, info.Position.Column - 1 + Math.Max(info.Length, 1));
+            Location location = Location.Create(info.Position.Path, new TextSpan(0, 0), new LinePositionSpan(start, end));
+            return Diagnostic.Create(descriptor, location, info.Message);
+        }
+
+        private static string TitleOf(string id) => id switch
+        {
+            DiagnosticIds.SyntaxError => "ABNF syntax error",
+            DiagnosticIds.BadNumVal => "Invalid numeric value",
+            DiagnosticIds.BadRepeat => "Invalid repetition",
+            DiagnosticIds.UndefinedRule => "Undefined rule",
+            DiagnosticIds.DuplicateRule => "Duplicate rule definition",
+            DiagnosticIds.UnimplementedProse => "Prose value not implemented",
+            DiagnosticIds.LeftRecursion => "Left-recursive rule",
+            DiagnosticIds.UnusedRule => "Unused rule",
+            DiagnosticIds.NotDeterministic => "Rule not compiled to one deterministic automaton",
+            DiagnosticIds.IncrementalWithoutBase => "Incremental alternative without a base rule",
+            DiagnosticIds.AmbiguousRule => "Ambiguous rule name",
+            DiagnosticIds.RecursionBounded => "Recursion bounded",
+            DiagnosticIds.EmptyLanguage => "Rule matches nothing",
+            DiagnosticIds.HintUnknown => "Unknown hint",
+            DiagnosticIds.HintInvalid => "Invalid hint",
+            DiagnosticIds.HintMisplaced => "Misplaced hint",
+            DiagnosticIds.ProseTargetUndefined => "Prose hint names an undefined rule",
+            _ => "Grammar diagnostic",
+        };
+    }
+}
