@@ -32,10 +32,10 @@ namespace Sip.Generator
 
         public void Initialize(IncrementalGeneratorInitializationContext context)
         {
-            IncrementalValueProvider<string> ns = context.AnalyzerConfigOptionsProvider.Select((options, _) =>
-                options.GlobalOptions.TryGetValue("build_property.SipGrammarNamespace", out string? value) && !string.IsNullOrWhiteSpace(value)
-                    ? value!.Trim()
-                    : Emitter.DefaultNamespace);
+            IncrementalValueProvider<GeneratorOptions> options = context.AnalyzerConfigOptionsProvider
+                .Select(static (provider, _) => GeneratorOptions.From(provider.GlobalOptions));
+            IncrementalValueProvider<string> ns = options.Select(static (o, _) => o.Namespace);
+            IncrementalValueProvider<(int MaxStates, int MaxTable)> limits = options.Select(static (o, _) => (o.MaxDfaStates, o.MaxTableEntries));
 
             IncrementalValuesProvider<GrammarFile> files = context.AdditionalTextsProvider
                 .Where(static text => text.Path.EndsWith(".abnf", StringComparison.OrdinalIgnoreCase))
@@ -51,7 +51,8 @@ namespace Sip.Generator
                 .WithTrackingName(Steps.Grammar);
 
             IncrementalValuesProvider<RulePlan> plans = grammar
-                .SelectMany(static (g, ct) => PlanAll(g))
+                .Combine(limits)
+                .SelectMany(static (pair, ct) => PlanAll(pair.Left, pair.Right.MaxStates, pair.Right.MaxTable))
                 .WithTrackingName(Steps.Plan);
 
             IncrementalValueProvider<ImmutableEquatableArray<DiagnosticInfo>> diagnostics = bound
@@ -71,9 +72,9 @@ namespace Sip.Generator
                 spc.AddSource(Emitter.HintName(pair.Left), SourceText.From(Emitter.Emit(pair.Left, pair.Right), System.Text.Encoding.UTF8)));
         }
 
-        internal static ImmutableArray<RulePlan> PlanAll(BoundGrammar grammar)
+        internal static ImmutableArray<RulePlan> PlanAll(BoundGrammar grammar, int maxStates = RuleCompiler.DefaultMaxStates, int maxTable = Planner.DefaultMaxTableEntries)
         {
-            var planner = new Planner(grammar);
+            var planner = new Planner(grammar, maxStates, maxTable);
             ImmutableArray<RulePlan>.Builder result = ImmutableArray.CreateBuilder<RulePlan>(grammar.Rules.Count);
             foreach (BoundRule rule in grammar.Rules) result.Add(planner.Plan(rule));
             return result.MoveToImmutable();
@@ -84,9 +85,17 @@ namespace Sip.Generator
             var list = bound.Diagnostics.ToList();
             foreach (RulePlan plan in plans)
             {
-                if (plan.Composite == null) continue;
                 SourcePosition? at = bound.PositionOf(plan.Key);
                 if (at == null) continue;
+                bool empty = plan.Dfa != null
+                    ? plan.Dfa.FirstAccepting >= plan.Dfa.StateCount
+                    : !plan.Composite!.Nullable && !plan.Composite.Last.Any(l => l);
+                if (empty)
+                {
+                    list.Add(new DiagnosticInfo(DiagnosticIds.EmptyLanguage, Severity.Warning,
+                        $"rule '{plan.Name}' can never match: its language is empty", at.Value, plan.Name.Length));
+                }
+                if (plan.Composite == null) continue;
                 list.Add(new DiagnosticInfo(DiagnosticIds.NotDeterministic, Severity.Info,
                     $"rule '{plan.Name}' is too large for one deterministic automaton; it is matched by {plan.Composite.Leaves.Count} automata run in lock-step (exact, linear time)",
                     at.Value, plan.Name.Length));

@@ -50,7 +50,7 @@ namespace Sip.Generator.Automata
 
         public RulePlan Plan(BoundRule rule)
         {
-            string abnf = rule.Name + " = " + rule.Body;
+            string abnf = rule.Name + " = " + Display(rule.Body, rule.Namespace);
             DfaTable? table = TableOf(rule.Key);
             if (table != null)
             {
@@ -65,6 +65,23 @@ namespace Sip.Generator.Automata
         }
 
         internal BoundRule? Find(string key) => _grammar.Find(key);
+
+        /// <summary>The body with rule keys turned back into the names as the grammar spells them (for doc comments).</summary>
+        private Node Display(Node node, string? ns) => node switch
+        {
+            RuleRef r => new RuleRef(DisplayName(r.Name, ns), null),
+            Alternation a => new Alternation(a.Items.Select(i => Display(i, ns)).ToEquatable()),
+            Concatenation c => new Concatenation(c.Items.Select(i => Display(i, ns)).ToEquatable()),
+            Repetition r => new Repetition(r.Min, r.Max, Display(r.Element, ns)),
+            _ => node,
+        };
+
+        private string DisplayName(string key, string? ns)
+        {
+            BoundRule? target = _grammar.Find(key);
+            if (target == null) return key;
+            return target.Namespace == null || target.Namespace == ns ? target.Name : target.Namespace + ":" + target.Name;
+        }
 
         private static bool HasRuleReference(Node node) => node switch
         {
@@ -193,7 +210,7 @@ namespace Sip.Generator.Automata
                     case RuleRef rr:
                         {
                             DfaTable? table = _planner.TableOf(rr.Name);
-                            if (table != null) return Leaf(new LeafPlan(rr.Name, null, rr.Name), table.Start >= table.FirstAccepting);
+                            if (table != null) return Leaf(new LeafPlan(rr.Name, null, _planner.Find(rr.Name)?.Name ?? rr.Name), table.Start >= table.FirstAccepting);
                             BoundRule? rule = _planner.Find(rr.Name);
                             if (rule == null || !_inlining.Add(rr.Name)) return new Info(false, new HashSet<int>(), new HashSet<int>());
                             Info inner = Visit(rule.Body);

@@ -56,6 +56,9 @@ namespace Sip.Generator.Emit
             w.Line("/// <summary>The rule's name as written in the grammar.</summary>");
             w.Line($"public const string RuleName = \"{plan.Name}\";");
             w.Line();
+            w.Line("/// <summary>The rule's key: its lower-case name, prefixed by its namespace (<c>ns:name</c>) if it has one.</summary>");
+            w.Line($"public const string RuleKey = \"{plan.Key}\";");
+            w.Line();
             w.Line($"/// <summary>True when the whole of <paramref name=\"input\"/> is in the language of <c>{Xml(plan.Name)}</c>.</summary>");
             w.Line("public static bool IsMatch(ReadOnlySpan<byte> input) => MatchLength(input) == input.Length;");
             w.Line();
@@ -347,7 +350,7 @@ namespace Sip.Generator.Emit
             {
                 LeafPlan leaf = c.Leaves[i];
                 string target = leaf.Local != null ? "Piece" + owner[i] : "Rules." + plan.LeafClassNames[i];
-                string comment = leaf.Local != null ? Truncate(leaf.Abnf, 60) : leaf.RuleKey!;
+                string comment = Truncate(leaf.Abnf, 60);
                 w.Line($"{i} => {body(target)}, // {comment}");
             }
             w.Line("_ => 0,");
