@@ -280,7 +280,7 @@ namespace Sip.Generator.Emit
             {
                 if (c.Last[i]) last.Add(i);
             }
-            w.Line("public static ReadOnlySpan<int> Last => [" + Join(last) + "];");
+            w.Line("public static bool IsLast(int piece) => piece is " + (last.Count == 0 ? "< 0" : string.Join(" or ", last)) + ";");
             w.Line();
             w.Line("/// <summary>Pieces that can follow piece i: Follow[FollowStart[i]..FollowStart[i + 1]].</summary>");
             w.Line("public static ReadOnlySpan<int> FollowStart => [" + Join(c.FollowStart) + "];");

@@ -28,7 +28,7 @@ namespace $NS$
     {
         static abstract bool Nullable { get; }
         static abstract ReadOnlySpan<int> First { get; }
-        static abstract ReadOnlySpan<int> Last { get; }
+        static abstract bool IsLast(int piece);
         static abstract ReadOnlySpan<int> FollowStart { get; }
         static abstract ReadOnlySpan<int> Follow { get; }
         static abstract int PieceCount { get; }
@@ -52,18 +52,25 @@ namespace $NS$
         [ThreadStatic] private static int[]? t_stack;
         [ThreadStatic] private static int t_stamp;
 
+        /// <summary>Where each piece's states start in the shared ""seen"" array; computed once per rule.</summary>
+        private static class Layout<T> where T : struct, ICompositePieces
+        {
+            public static readonly int[] Offsets = Compute();
+
+            private static int[] Compute()
+            {
+                var offsets = new int[T.PieceCount + 1];
+                for (int p = 0; p < T.PieceCount; p++) offsets[p + 1] = offsets[p] + T.StateCount(p);
+                return offsets;
+            }
+        }
+
         public static int MatchLength<T>(ReadOnlySpan<byte> input) where T : struct, ICompositePieces
         {
-            int pieces = T.PieceCount;
-            Span<int> offsets = pieces <= 128 ? stackalloc int[pieces + 1] : new int[pieces + 1];
-            int total = 0;
-            for (int p = 0; p < pieces; p++)
-            {
-                offsets[p] = total;
-                total += T.StateCount(p);
-            }
-            offsets[pieces] = total;
+            int[] offsets = Layout<T>.Offsets;
+            int total = offsets[T.PieceCount];
 
+            // Each (piece, state) is in a list at most once per step: two ints each.
             int[] seen = Ensure(ref t_seen, total);
             int[] current = Ensure(ref t_current, total * 2);
             int[] next = Ensure(ref t_next, total * 2);
@@ -100,39 +107,35 @@ namespace $NS$
         }
 
         /// <summary>Adds a thread, and (when its piece accepts here) the threads of every piece that may follow.</summary>
-        private static void Add<T>(int piece, int state, Span<int> offsets, int[] seen, int stamp, int[] list, ref int count, int[] stack, ref bool accept)
+        private static void Add<T>(int piece, int state, int[] offsets, int[] seen, int stamp, int[] list, ref int count, int[] stack, ref bool accept)
             where T : struct, ICompositePieces
         {
             int top = 0;
-            stack[top++] = piece;
-            stack[top++] = state;
+            Push(piece, state, offsets, seen, stamp, stack, ref top);
             while (top > 0)
             {
                 int s = stack[--top];
                 int p = stack[--top];
-                ref int mark = ref seen[offsets[p] + s];
-                if (mark == stamp) continue;
-                mark = stamp;
                 list[count++] = p;
                 list[count++] = s;
                 if (s < T.FirstAccepting(p)) continue;
-                if (IsLast<T>(p)) accept = true;
-                ReadOnlySpan<int> follow = T.Follow.Slice(T.FollowStart[p], T.FollowStart[p + 1] - T.FollowStart[p]);
-                foreach (int f in follow)
+                if (T.IsLast(p)) accept = true;
+                int end = T.FollowStart[p + 1];
+                for (int k = T.FollowStart[p]; k < end; k++)
                 {
-                    stack[top++] = f;
-                    stack[top++] = T.Start(f);
+                    int f = T.Follow[k];
+                    Push(f, T.Start(f), offsets, seen, stamp, stack, ref top);
                 }
             }
         }
 
-        private static bool IsLast<T>(int piece) where T : struct, ICompositePieces
+        private static void Push(int piece, int state, int[] offsets, int[] seen, int stamp, int[] stack, ref int top)
         {
-            foreach (int l in T.Last)
-            {
-                if (l == piece) return true;
-            }
-            return false;
+            ref int mark = ref seen[offsets[piece] + state];
+            if (mark == stamp) return;
+            mark = stamp;
+            stack[top++] = piece;
+            stack[top++] = state;
         }
 
         private static int[] Ensure(ref int[]? buffer, int size)

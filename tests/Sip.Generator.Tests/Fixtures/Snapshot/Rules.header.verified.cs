@@ -45,7 +45,7 @@ namespace Fixture.Grammar
                 public static ReadOnlySpan<int> First => [0];
 
                 /// <summary>Pieces that can end a match.</summary>
-                public static ReadOnlySpan<int> Last => [2, 4, 6, 8];
+                public static bool IsLast(int piece) => piece is 2 or 4 or 6 or 8;
 
                 /// <summary>Pieces that can follow piece i: Follow[FollowStart[i]..FollowStart[i + 1]].</summary>
                 public static ReadOnlySpan<int> FollowStart => [0, 1, 2, 4, 5, 8, 9, 11, 12, 12];
