@@ -54,7 +54,8 @@ namespace Sip.Generator.Automata
             DfaTable? table = TableOf(rule.Key);
             if (table != null)
             {
-                return new RulePlan(rule.Key, rule.Name, Naming.ClassName(rule), rule.File, abnf, rule.Depth, rule.IsRecursive,
+                int depth = rule.IsRecursive ? _compiler.ComponentDepth(rule.Key) : rule.Depth;
+                return new RulePlan(rule.Key, rule.Name, Naming.ClassName(rule), rule.File, abnf, depth, rule.IsRecursive,
                     table, null, ImmutableEquatableArray<string>.Empty);
             }
             var builder = new GlushkovBuilder(this);

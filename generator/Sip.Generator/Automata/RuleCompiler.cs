@@ -35,7 +35,9 @@ namespace Sip.Generator.Automata
         {
             BoundRule? rule = _grammar.Find(key);
             if (rule == null) return Dfa.Empty();
-            int budget = rule.IsRecursive ? rule.Depth * _sccSize[_scc[key]] : 0;
+            // ;@depth N counts nesting levels, the outermost included: N levels of the component's
+            // rules are N × (rules in the component) reference hops, the first of which is free.
+            int budget = rule.IsRecursive ? ComponentDepth(key) * _sccSize[_scc[key]] - 1 : 0;
             return Compile(rule, budget);
         }
 
@@ -46,6 +48,18 @@ namespace Sip.Generator.Automata
             int start = nfa.AddState();
             int end = nfa.AddState();
             return Build(nfa, rule.Body, start, end, rule, 0) ? Dfa.FromNfa(nfa, start, end, _maxStates) : null;
+        }
+
+        /// <summary>The depth bound of a recursive component: the smallest <c>;@depth</c> among its rules.</summary>
+        public int ComponentDepth(string key)
+        {
+            int component = _scc[key];
+            int depth = int.MaxValue;
+            foreach (BoundRule r in _grammar.Rules)
+            {
+                if (r.IsRecursive && _scc[r.Key] == component) depth = Math.Min(depth, r.Depth);
+            }
+            return depth == int.MaxValue ? 1 : depth;
         }
 
         private Dfa? Compile(BoundRule rule, int budget)
@@ -61,7 +75,8 @@ namespace Sip.Generator.Automata
             int start = nfa.AddState();
             int end = nfa.AddState();
             bool ok = Build(nfa, rule.Body, start, end, rule, budget);
-            Dfa? dfa = ok ? Dfa.FromNfa(nfa, start, end, _maxStates) : null;
+            // A recursive rule must be one DFA (a composite cannot unroll recursion): allow it more states.
+            Dfa? dfa = ok ? Dfa.FromNfa(nfa, start, end, rule.IsRecursive ? _maxStates * 16 : _maxStates) : null;
             _inProgress.Remove(memoKey);
             _memo[memoKey] = dfa;
             return dfa;

@@ -202,7 +202,7 @@ namespace Sip.Generator.Binding
                 if (isRecursive)
                 {
                     diagnostics.Add(new DiagnosticInfo(DiagnosticIds.RecursionBounded, Severity.Info,
-                        $"rule '{def.Name}' is recursive; its matcher accepts nesting up to {depth} levels (';@depth' sets this)",
+                        $"rule '{def.Name}' is recursive; its matcher accepts up to {depth} nested levels, the outermost included (';@depth' sets this; the smallest in a recursive group applies to the group)",
                         def.First.Position, def.Name.Length));
                 }
                 if (!used.Contains(def.Key))

@@ -47,7 +47,7 @@ namespace Sip.Generator.Emit
             }
             if (plan.IsRecursive)
             {
-                w.Line($"/// The rule is recursive: nesting deeper than {plan.Depth} levels is rejected (<c>;@depth</c>).");
+                w.Line($"/// The rule is recursive: up to {plan.Depth} nested levels (the outermost included) are accepted, deeper nesting is rejected (<c>;@depth</c>).");
             }
             w.Line("/// </remarks>");
             w.Line("[global::System.CodeDom.Compiler.GeneratedCode(\"Sip.Generator\", \"1.0\")]");
@@ -240,7 +240,16 @@ namespace Sip.Generator.Emit
             w.Line("];");
             w.Line();
             w.Line("/// <summary>Next state by [state * ClassCount + class]; one line per state.</summary>");
-            w.Line($"{modifiers} ReadOnlySpan<{elem}> {transitionsName} =>");
+            if (elem == "byte")
+            {
+                w.Line($"{modifiers} ReadOnlySpan<{elem}> {transitionsName} =>");
+            }
+            else
+            {
+                // ReadOnlySpan<ushort> over constant data allocates per access in unoptimised code: use an array.
+                w.Line($"{modifiers} ReadOnlySpan<{elem}> {transitionsName} => s_transitions;");
+                w.Line($"{modifiers.Replace("static", "static readonly")} {elem}[] s_transitions =");
+            }
             w.Line("[");
             w.Indent();
             for (int s = 0; s < dfa.StateCount; s++)
@@ -272,7 +281,8 @@ namespace Sip.Generator.Emit
             w.Line($"public static bool Nullable => {(c.Nullable ? "true" : "false")};");
             w.Line();
             w.Line("/// <summary>Pieces that can start a match.</summary>");
-            w.Line("public static ReadOnlySpan<int> First => [" + Join(c.First) + "];");
+            w.Line("public static ReadOnlySpan<int> First => s_first;");
+            w.Line("private static readonly int[] s_first = [" + Join(c.First) + "];");
             w.Line();
             w.Line("/// <summary>Pieces that can end a match.</summary>");
             var last = new List<int>();
@@ -283,8 +293,10 @@ namespace Sip.Generator.Emit
             w.Line("public static bool IsLast(int piece) => piece is " + (last.Count == 0 ? "< 0" : string.Join(" or ", last)) + ";");
             w.Line();
             w.Line("/// <summary>Pieces that can follow piece i: Follow[FollowStart[i]..FollowStart[i + 1]].</summary>");
-            w.Line("public static ReadOnlySpan<int> FollowStart => [" + Join(c.FollowStart) + "];");
-            w.Line("public static ReadOnlySpan<int> Follow =>");
+            w.Line("public static ReadOnlySpan<int> FollowStart => s_followStart;");
+            w.Line("private static readonly int[] s_followStart = [" + Join(c.FollowStart) + "];");
+            w.Line("public static ReadOnlySpan<int> Follow => s_follow;");
+            w.Line("private static readonly int[] s_follow =");
             w.Line("[");
             w.Indent();
             for (int i = 0; i < c.Leaves.Count; i++)
@@ -299,12 +311,14 @@ namespace Sip.Generator.Emit
             w.Line($"public static int PieceCount => {c.Leaves.Count};");
             w.Line();
             EmitPieceSwitch(w, plan, c, "public static int Step(int piece, int state, byte b)", leaf => leaf + ".Step(state, b)");
-            EmitPieceArray(w, plan, c, "Starts", ".Start");
-            EmitPieceArray(w, plan, c, "FirstAcceptings", ".FirstAccepting");
-            EmitPieceArray(w, plan, c, "StateCounts", ".StateCount");
-            w.Line("public static int Start(int piece) => Starts[piece];");
-            w.Line("public static int FirstAccepting(int piece) => FirstAcceptings[piece];");
-            w.Line("public static int StateCount(int piece) => StateCounts[piece];");
+            // Multi-byte constant data as static readonly arrays: a ReadOnlySpan<int> property over constant
+            // data is RuntimeHelpers.CreateSpan, which allocates on every access in unoptimised (Debug) code.
+            EmitPieceArray(w, plan, c, "s_starts", ".Start");
+            EmitPieceArray(w, plan, c, "s_firstAcceptings", ".FirstAccepting");
+            EmitPieceArray(w, plan, c, "s_stateCounts", ".StateCount");
+            w.Line("public static int Start(int piece) => s_starts[piece];");
+            w.Line("public static int FirstAccepting(int piece) => s_firstAcceptings[piece];");
+            w.Line("public static int StateCount(int piece) => s_stateCounts[piece];");
             w.Close();
 
             int[] owner = LocalOwners(c);
@@ -368,7 +382,7 @@ namespace Sip.Generator.Emit
                 if (i > 0) sb.Append(", ");
                 sb.Append(c.Leaves[i].Local != null ? "Piece" + owner[i] : "Rules." + plan.LeafClassNames[i]).Append(member);
             }
-            w.Line($"private static ReadOnlySpan<int> {name} => [{sb}];");
+            w.Line($"private static readonly int[] {name} = [{sb}];");
         }
 
         private static string Join(IEnumerable<int> values)

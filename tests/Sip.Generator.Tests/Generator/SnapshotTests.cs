@@ -66,7 +66,7 @@ public class SnapshotTests
         string all = string.Concat(result.GeneratedSources.Select(s => s.SourceText.ToString()));
         Assert.Contains("switch (state)", all);                       // direct-coded small DFA
         Assert.Contains("CompositeMatcher.MatchLength<Pieces>", all);  // composite
-        Assert.Contains("nesting deeper than 2 levels", all);          // bounded recursion
+        Assert.Contains("up to 2 nested levels", all);                // bounded recursion
         Assert.Contains("/// comment = \"(\" *( ctext / comment ) \")\"", all); // the ABNF in the doc comment
     }
 

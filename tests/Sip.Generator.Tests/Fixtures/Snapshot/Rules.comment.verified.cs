@@ -15,8 +15,8 @@ namespace Fixture.Grammar
         /// <code>
         /// comment = "(" *( ctext / comment ) ")"
         /// </code>
-        /// Compiled to a minimal DFA: 5 states, 4 byte classes.
-        /// The rule is recursive: nesting deeper than 2 levels is rejected (<c>;@depth</c>).
+        /// Compiled to a minimal DFA: 4 states, 4 byte classes.
+        /// The rule is recursive: up to 2 nested levels (the outermost included) are accepted, deeper nesting is rejected (<c>;@depth</c>).
         /// </remarks>
         [global::System.CodeDom.Compiler.GeneratedCode("Sip.Generator", "1.0")]
         public static class Comment
@@ -50,9 +50,9 @@ namespace Fixture.Grammar
             /// <summary>The start state.</summary>
             internal const int Start = 1;
             /// <summary>States at or above this number accept.</summary>
-            internal const int FirstAccepting = 5;
+            internal const int FirstAccepting = 4;
             /// <summary>Number of states, the dead state included.</summary>
-            internal const int StateCount = 6;
+            internal const int StateCount = 5;
 
             /// <summary>One DFA step: the state after reading <paramref name="b"/> in <paramref name="state"/>.</summary>
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
@@ -66,18 +66,13 @@ namespace Fixture.Grammar
                     case 2: // state 2
                         if (b is (>= 0x21 and <= 0x27) or (>= 0x2A and <= 0x7E)) return 2; // [!-'*-~]
                         if (b is 0x28) return 3; // [(]
-                        if (b is 0x29) return 5; // [)]
+                        if (b is 0x29) return 4; // [)]
                         return Dead;
                     case 3: // state 3
                         if (b is 0x29) return 2; // [)]
                         if (b is (>= 0x21 and <= 0x27) or (>= 0x2A and <= 0x7E)) return 3; // [!-'*-~]
-                        if (b is 0x28) return 4; // [(]
                         return Dead;
-                    case 4: // state 4
-                        if (b is 0x29) return 3; // [)]
-                        if (b is (>= 0x21 and <= 0x27) or (>= 0x2A and <= 0x7E)) return 4; // [!-'*-~]
-                        return Dead;
-                    case 5: // state 5, accepting
+                    case 4: // state 4, accepting
                         return Dead;
                     default:
                         return Dead;

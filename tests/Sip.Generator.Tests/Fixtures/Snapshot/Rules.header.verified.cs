@@ -42,14 +42,17 @@ namespace Fixture.Grammar
                 public static bool Nullable => false;
 
                 /// <summary>Pieces that can start a match.</summary>
-                public static ReadOnlySpan<int> First => [0];
+                public static ReadOnlySpan<int> First => s_first;
+                private static readonly int[] s_first = [0];
 
                 /// <summary>Pieces that can end a match.</summary>
                 public static bool IsLast(int piece) => piece is 2 or 4 or 6 or 8;
 
                 /// <summary>Pieces that can follow piece i: Follow[FollowStart[i]..FollowStart[i + 1]].</summary>
-                public static ReadOnlySpan<int> FollowStart => [0, 1, 2, 4, 5, 8, 9, 11, 12, 12];
-                public static ReadOnlySpan<int> Follow =>
+                public static ReadOnlySpan<int> FollowStart => s_followStart;
+                private static readonly int[] s_followStart = [0, 1, 2, 4, 5, 8, 9, 11, 12, 12];
+                public static ReadOnlySpan<int> Follow => s_follow;
+                private static readonly int[] s_follow =
                 [
                     1, // after 0
                     2, // after 1
@@ -77,12 +80,12 @@ namespace Fixture.Grammar
                     _ => 0,
                 };
 
-                private static ReadOnlySpan<int> Starts => [Rules.Token.Start, Rules.Hcolon.Start, Rules.Token.Start, Piece3.Start, Rules.Token.Start, Piece5.Start, Rules.Token.Start, Rules.SP.Start, Rules.Comment.Start];
-                private static ReadOnlySpan<int> FirstAcceptings => [Rules.Token.FirstAccepting, Rules.Hcolon.FirstAccepting, Rules.Token.FirstAccepting, Piece3.FirstAccepting, Rules.Token.FirstAccepting, Piece5.FirstAccepting, Rules.Token.FirstAccepting, Rules.SP.FirstAccepting, Rules.Comment.FirstAccepting];
-                private static ReadOnlySpan<int> StateCounts => [Rules.Token.StateCount, Rules.Hcolon.StateCount, Rules.Token.StateCount, Piece3.StateCount, Rules.Token.StateCount, Piece5.StateCount, Rules.Token.StateCount, Rules.SP.StateCount, Rules.Comment.StateCount];
-                public static int Start(int piece) => Starts[piece];
-                public static int FirstAccepting(int piece) => FirstAcceptings[piece];
-                public static int StateCount(int piece) => StateCounts[piece];
+                private static readonly int[] s_starts = [Rules.Token.Start, Rules.Hcolon.Start, Rules.Token.Start, Piece3.Start, Rules.Token.Start, Piece5.Start, Rules.Token.Start, Rules.SP.Start, Rules.Comment.Start];
+                private static readonly int[] s_firstAcceptings = [Rules.Token.FirstAccepting, Rules.Hcolon.FirstAccepting, Rules.Token.FirstAccepting, Piece3.FirstAccepting, Rules.Token.FirstAccepting, Piece5.FirstAccepting, Rules.Token.FirstAccepting, Rules.SP.FirstAccepting, Rules.Comment.FirstAccepting];
+                private static readonly int[] s_stateCounts = [Rules.Token.StateCount, Rules.Hcolon.StateCount, Rules.Token.StateCount, Piece3.StateCount, Rules.Token.StateCount, Piece5.StateCount, Rules.Token.StateCount, Rules.SP.StateCount, Rules.Comment.StateCount];
+                public static int Start(int piece) => s_starts[piece];
+                public static int FirstAccepting(int piece) => s_firstAcceptings[piece];
+                public static int StateCount(int piece) => s_stateCounts[piece];
             }
 
             /// <summary>Piece 3: <c>";"</c>.</summary>
