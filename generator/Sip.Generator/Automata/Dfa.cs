@@ -9,12 +9,20 @@ namespace Sip.Generator.Automata
     /// </summary>
     internal sealed class Dfa
     {
-        public Dfa(int stateCount, int[] next, bool[] accepting)
+        public Dfa(int stateCount, int[] next, bool[] accepting, byte[]? classOf = null, int[]? classRep = null)
         {
             StateCount = stateCount;
             Next = next;
             Accepting = accepting;
+            ClassOf = classOf;
+            ClassRep = classRep;
         }
+
+        /// <summary>After minimisation: the byte class of each byte (bytes no transition tells apart share one).</summary>
+        public byte[]? ClassOf { get; }
+
+        /// <summary>After minimisation: one representative byte per class.</summary>
+        public int[]? ClassRep { get; }
 
         public int StateCount { get; }
 
@@ -30,7 +38,7 @@ namespace Sip.Generator.Automata
         {
             var next = new int[256];
             for (int i = 0; i < next.Length; i++) next[i] = -1;
-            return new Dfa(1, next, new bool[1]);
+            return new Dfa(1, next, new bool[1], new byte[256], new[] { 0 });
         }
 
         public bool IsEmptyLanguage
@@ -261,33 +269,41 @@ namespace Sip.Generator.Automata
             }
             int k = classRep.Count;
 
+            // Moore refinement. Signatures live in one buffer; the dictionary keys are state numbers
+            // compared through it, so an iteration allocates nothing per state.
             var block = new int[n];
             for (int s = 0; s < n; s++) block[s] = Accepting[s] ? 1 : 0;
+            int width = k + 1;
+            var sig = new int[n * width];
+            var comparer = new SignatureComparer(sig, width);
+            var signatures = new Dictionary<int, int>(n, comparer);
+            var newBlock = new int[n];
             int blockCount = 0;
             while (true)
             {
-                var signatures = new Dictionary<SignatureKey, int>();
-                var newBlock = new int[n];
                 for (int s = 0; s < n; s++)
                 {
-                    var sig = new int[k + 1];
-                    sig[0] = block[s];
+                    int o = s * width;
+                    sig[o] = block[s];
                     for (int c = 0; c < k; c++)
                     {
                         int t = Next[s * 256 + classRep[c]];
-                        sig[c + 1] = t < 0 ? -1 : block[t];
+                        sig[o + c + 1] = t < 0 ? -1 : block[t];
                     }
-                    var key = new SignatureKey(sig);
-                    if (!signatures.TryGetValue(key, out int id))
+                }
+                signatures.Clear();
+                for (int s = 0; s < n; s++)
+                {
+                    if (!signatures.TryGetValue(s, out int id))
                     {
                         id = signatures.Count;
-                        signatures.Add(key, id);
+                        signatures.Add(s, id);
                     }
                     newBlock[s] = id;
                 }
                 bool stable = signatures.Count == blockCount;
                 blockCount = signatures.Count;
-                block = newBlock;
+                (block, newBlock) = (newBlock, block);
                 if (stable) break;
             }
 
@@ -326,7 +342,59 @@ namespace Sip.Generator.Automata
                     table[i * 256 + b] = t < 0 ? -1 : order[block[t]];
                 }
             }
-            return new Dfa(m, table, accepting);
+            // Merging states can only merge byte classes, never split them: recompute on the (small) result.
+            var minClassOf = new byte[256];
+            var minReps = new List<int>();
+            for (int b = 0; b < 256; b++)
+            {
+                int c = 0;
+                for (; c < minReps.Count; c++)
+                {
+                    if (SameColumn(table, m, b, minReps[c])) break;
+                }
+                if (c == minReps.Count) minReps.Add(b);
+                minClassOf[b] = (byte)c;
+            }
+            return new Dfa(m, table, accepting, minClassOf, minReps.ToArray());
+        }
+
+        private static bool SameColumn(int[] table, int states, int a, int b)
+        {
+            for (int s = 0; s < states; s++)
+            {
+                if (table[s * 256 + a] != table[s * 256 + b]) return false;
+            }
+            return true;
+        }
+
+        /// <summary>Compares states by their signature rows in a shared buffer.</summary>
+        private sealed class SignatureComparer : IEqualityComparer<int>
+        {
+            private readonly int[] _sig;
+            private readonly int _width;
+
+            public SignatureComparer(int[] sig, int width)
+            {
+                _sig = sig;
+                _width = width;
+            }
+
+            public bool Equals(int x, int y)
+            {
+                int a = x * _width, b = y * _width;
+                for (int i = 0; i < _width; i++)
+                {
+                    if (_sig[a + i] != _sig[b + i]) return false;
+                }
+                return true;
+            }
+
+            public int GetHashCode(int x)
+            {
+                int h = 17, o = x * _width;
+                for (int i = 0; i < _width; i++) h = unchecked(h * 31 + _sig[o + i]);
+                return h;
+            }
         }
 
         private readonly struct SignatureKey : IEquatable<SignatureKey>

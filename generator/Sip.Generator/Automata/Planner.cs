@@ -117,24 +117,9 @@ namespace Sip.Generator.Automata
             }
             int states = id;
 
-            // Byte classes over the whole table.
-            var classOf = new byte[256];
-            var reps = new List<int>();
-            var seen = new Dictionary<string, int>(StringComparer.Ordinal);
-            var col = new StringBuilder();
-            for (int b = 0; b < 256; b++)
-            {
-                col.Clear();
-                for (int s = 0; s < n; s++) col.Append(dfa.Next[s * 256 + b]).Append(',');
-                string key = col.ToString();
-                if (!seen.TryGetValue(key, out int c))
-                {
-                    c = reps.Count;
-                    seen.Add(key, c);
-                    reps.Add(b);
-                }
-                classOf[b] = (byte)c;
-            }
+            // Byte classes: computed by minimisation (every DFA here comes out of it).
+            byte[] classOf = dfa.ClassOf ?? throw new InvalidOperationException("DFA was not minimised");
+            var reps = new List<int>(dfa.ClassRep!);
             int k = reps.Count;
             var transitions = new int[states * k];
             for (int s = 0; s < n; s++)
