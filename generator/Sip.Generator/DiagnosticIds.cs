@@ -56,5 +56,11 @@ namespace Sip.Generator
 
         /// <summary>A <c>;@prose</c> hint whose target rule is not defined.</summary>
         public const string ProseTargetUndefined = "SIPGEN204";
+
+        /// <summary>A <c>;@header</c> rule that does not start with its name(s) and HCOLON.</summary>
+        public const string HeaderShape = "SIPGEN205";
+
+        /// <summary>Two <c>;@header</c> rules that claim the same header name.</summary>
+        public const string HeaderNameClash = "SIPGEN206";
     }
 }

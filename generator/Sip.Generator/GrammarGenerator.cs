@@ -28,6 +28,7 @@ namespace Sip.Generator
             public const string Grammar = nameof(Grammar);
             public const string Plan = nameof(Plan);
             public const string Diagnostics = nameof(Diagnostics);
+            public const string Headers = nameof(Headers);
         }
 
         public void Initialize(IncrementalGeneratorInitializationContext context)
@@ -55,10 +56,23 @@ namespace Sip.Generator
                 .SelectMany(static (pair, ct) => PlanAll(pair.Left, pair.Right.MaxStates, pair.Right.MaxTable))
                 .WithTrackingName(Steps.Plan);
 
+            IncrementalValueProvider<HeaderTable> headers = grammar
+                .Select(static (g, _) => HeaderExtractor.Extract(g))
+                .WithTrackingName(Steps.Headers);
+
             IncrementalValueProvider<ImmutableEquatableArray<DiagnosticInfo>> diagnostics = bound
                 .Combine(plans.Collect())
-                .Select(static (pair, _) => CollectDiagnostics(pair.Left, pair.Right))
+                .Combine(headers)
+                .Select(static (pair, _) => CollectDiagnostics(pair.Left.Left, pair.Left.Right, pair.Right))
                 .WithTrackingName(Steps.Diagnostics);
+
+            context.RegisterSourceOutput(headers.Combine(ns), static (spc, pair) =>
+            {
+                if (pair.Left.Headers.Count > 0)
+                {
+                    spc.AddSource(HeaderEmitter.HintName, SourceText.From(HeaderEmitter.Emit(pair.Left, pair.Right), System.Text.Encoding.UTF8));
+                }
+            });
 
             context.RegisterSourceOutput(diagnostics, static (spc, list) =>
             {
@@ -80,9 +94,14 @@ namespace Sip.Generator
             return result.MoveToImmutable();
         }
 
-        internal static ImmutableEquatableArray<DiagnosticInfo> CollectDiagnostics(BindResult bound, ImmutableArray<RulePlan> plans)
+        internal static ImmutableEquatableArray<DiagnosticInfo> CollectDiagnostics(BindResult bound, ImmutableArray<RulePlan> plans, HeaderTable? headers = null)
         {
             var list = bound.Diagnostics.ToList();
+            foreach (HeaderProblem problem in headers?.Problems ?? ImmutableEquatableArray<HeaderProblem>.Empty)
+            {
+                SourcePosition? at = bound.PositionOf(problem.RuleKey);
+                if (at != null) list.Add(new DiagnosticInfo(problem.Id, Severity.Error, problem.Message, at.Value, 1));
+            }
             foreach (RulePlan plan in plans)
             {
                 SourcePosition? at = bound.PositionOf(plan.Key);
@@ -151,6 +170,8 @@ namespace Sip.Generator
             DiagnosticIds.HintInvalid => "Invalid hint",
             DiagnosticIds.HintMisplaced => "Misplaced hint",
             DiagnosticIds.ProseTargetUndefined => "Prose hint names an undefined rule",
+            DiagnosticIds.HeaderShape => "Header rule has the wrong shape",
+            DiagnosticIds.HeaderNameClash => "Two header rules claim one name",
             _ => "Grammar diagnostic",
         };
     }

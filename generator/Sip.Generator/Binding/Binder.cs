@@ -14,7 +14,8 @@ namespace Sip.Generator.Binding
         Node Body,
         int Depth,
         bool IsRecursive,
-        ImmutableEquatableArray<string> References);
+        ImmutableEquatableArray<string> References,
+        bool IsHeader = false);
 
     /// <summary>The whole grammar, position-free: a comment-only edit leaves it equal, so later steps stay cached.</summary>
     public sealed record BoundGrammar(ImmutableEquatableArray<BoundRule> Rules)
@@ -210,8 +211,9 @@ namespace Sip.Generator.Binding
                     diagnostics.Add(new DiagnosticInfo(DiagnosticIds.UnusedRule, Severity.Info,
                         $"rule '{def.Name}' is not used by any other rule", def.First.Position, def.Name.Length));
                 }
+                bool isHeader = def.Parts.Any(p => p.Rule.IsHeader);
                 rules.Add(new BoundRule(def.Key, def.Name, def.Namespace, def.File.Path, bodies[def.Key], depth, isRecursive,
-                    references[def.Key].ToEquatable()));
+                    references[def.Key].ToEquatable(), isHeader));
             }
 
             diagnostics.Sort();

@@ -132,7 +132,7 @@ namespace Sip.Generator.Model
     }
 
     /// <summary>One definition as written: <c>name = ...</c> or <c>name =/ ...</c>.</summary>
-    public sealed record RuleDefinition(string Name, bool Incremental, Node Body, SourcePosition Position, int? Depth);
+    public sealed record RuleDefinition(string Name, bool Incremental, Node Body, SourcePosition Position, int? Depth, bool IsHeader = false);
 
     /// <summary><c>;@prose &lt;text&gt; = rule</c></summary>
     public sealed record ProseHint(string Text, string Target, SourcePosition Position);

@@ -50,6 +50,7 @@ namespace Sip.Generator.Parsing
             var proseHints = new List<ProseHint>();
             var rules = new List<RuleDefinition>();
             int? pendingDepth = null;
+            bool pendingHeader = false;
             bool sawRule = false;
 
             while (!AtEnd)
@@ -79,14 +80,15 @@ namespace Sip.Generator.Parsing
                     string comment = ReadComment();
                     if (comment.StartsWith("@", StringComparison.Ordinal))
                     {
-                        HandleHint(comment, at, ref ns, proseHints, ref pendingDepth, sawRule);
+                        HandleHint(comment, at, ref ns, proseHints, ref pendingDepth, ref pendingHeader, sawRule);
                     }
                     continue;
                 }
                 if (IsAlpha(c))
                 {
-                    RuleDefinition? rule = ParseRule(pendingDepth);
+                    RuleDefinition? rule = ParseRule(pendingDepth, pendingHeader);
                     pendingDepth = null;
+                    pendingHeader = false;
                     sawRule = true;
                     if (rule != null) rules.Add(rule);
                     continue;
@@ -98,7 +100,7 @@ namespace Sip.Generator.Parsing
             return new GrammarFile(_path, ns, rules.ToEquatable(), proseHints.ToEquatable(), _diagnostics.ToEquatable());
         }
 
-        private void HandleHint(string comment, SourcePosition at, ref string? ns, List<ProseHint> prose, ref int? pendingDepth, bool sawRule)
+        private void HandleHint(string comment, SourcePosition at, ref string? ns, List<ProseHint> prose, ref int? pendingDepth, ref bool pendingHeader, bool sawRule)
         {
             string body = comment.Substring(1).Trim();
             int space = IndexOfWhitespace(body);
@@ -150,13 +152,20 @@ namespace Sip.Generator.Parsing
                         Error(DiagnosticIds.HintInvalid, $"';@depth' needs a whole number from 1 to 64, found '{args}'", at);
                     }
                     break;
+                case "header":
+                    if (args.Length > 0)
+                    {
+                        Error(DiagnosticIds.HintInvalid, $"';@header' takes no argument: the names come from the rule itself, found '{args}'", at);
+                    }
+                    pendingHeader = true;
+                    break;
                 default:
-                    Warning(DiagnosticIds.HintUnknown, $"unknown hint ';@{name}' (known: namespace, prose, depth)", at, name.Length + 2);
+                    Warning(DiagnosticIds.HintUnknown, $"unknown hint ';@{name}' (known: namespace, prose, depth, header)", at, name.Length + 2);
                     break;
             }
         }
 
-        private RuleDefinition? ParseRule(int? depth)
+        private RuleDefinition? ParseRule(int? depth, bool isHeader)
         {
             SourcePosition at = Here;
             int start = _pos;
@@ -197,7 +206,7 @@ namespace Sip.Generator.Parsing
                 return null;
             }
             if (Peek() == ';') ReadComment();
-            return new RuleDefinition(name, incremental, body, at, depth);
+            return new RuleDefinition(name, incremental, body, at, depth, isHeader);
         }
 
         private Node? ParseAlternation()
