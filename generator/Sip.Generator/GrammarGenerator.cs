@@ -29,6 +29,7 @@ namespace Sip.Generator
             public const string Plan = nameof(Plan);
             public const string Diagnostics = nameof(Diagnostics);
             public const string Headers = nameof(Headers);
+            public const string Protocol = nameof(Protocol);
         }
 
         public void Initialize(IncrementalGeneratorInitializationContext context)
@@ -59,6 +60,18 @@ namespace Sip.Generator
             IncrementalValueProvider<HeaderTable> headers = grammar
                 .Select(static (g, _) => HeaderExtractor.Extract(g))
                 .WithTrackingName(Steps.Headers);
+
+            IncrementalValueProvider<ProtocolTable> protocol = grammar
+                .Select(static (g, _) => ProtocolExtractor.Extract(g))
+                .WithTrackingName(Steps.Protocol);
+
+            context.RegisterSourceOutput(protocol.Combine(ns), static (spc, pair) =>
+            {
+                if (pair.Left.Methods.Count > 0 || pair.Left.StatusCodes.Count > 0)
+                {
+                    spc.AddSource(ProtocolEmitter.HintName, SourceText.From(ProtocolEmitter.Emit(pair.Left, pair.Right), System.Text.Encoding.UTF8));
+                }
+            });
 
             IncrementalValueProvider<ImmutableEquatableArray<DiagnosticInfo>> diagnostics = bound
                 .Combine(plans.Collect())

@@ -15,7 +15,14 @@ namespace Sip.Generator.Binding
         int Depth,
         bool IsRecursive,
         ImmutableEquatableArray<string> References,
-        bool IsHeader = false);
+        bool IsHeader = false)
+    {
+        /// <summary><c>;@methods</c> was given on one of the rule's definitions.</summary>
+        public bool IsMethods { get; init; }
+
+        /// <summary>Status codes and reason phrases from <c>;@status-codes</c> definitions (all parts, <c>=/</c> included).</summary>
+        public ImmutableEquatableArray<StatusCodeNote> StatusCodes { get; init; } = ImmutableEquatableArray<StatusCodeNote>.Empty;
+    }
 
     /// <summary>The whole grammar, position-free: a comment-only edit leaves it equal, so later steps stay cached.</summary>
     public sealed record BoundGrammar(ImmutableEquatableArray<BoundRule> Rules)
@@ -213,7 +220,11 @@ namespace Sip.Generator.Binding
                 }
                 bool isHeader = def.Parts.Any(p => p.Rule.IsHeader);
                 rules.Add(new BoundRule(def.Key, def.Name, def.Namespace, def.File.Path, bodies[def.Key], depth, isRecursive,
-                    references[def.Key].ToEquatable(), isHeader));
+                    references[def.Key].ToEquatable(), isHeader)
+                {
+                    IsMethods = def.Parts.Any(p => p.Rule.IsMethods),
+                    StatusCodes = def.Parts.SelectMany(p => p.Rule.StatusCodes ?? ImmutableEquatableArray<StatusCodeNote>.Empty).ToEquatable(),
+                });
             }
 
             diagnostics.Sort();

@@ -132,7 +132,17 @@ namespace Sip.Generator.Model
     }
 
     /// <summary>One definition as written: <c>name = ...</c> or <c>name =/ ...</c>.</summary>
-    public sealed record RuleDefinition(string Name, bool Incremental, Node Body, SourcePosition Position, int? Depth, bool IsHeader = false);
+    public sealed record RuleDefinition(string Name, bool Incremental, Node Body, SourcePosition Position, int? Depth, bool IsHeader = false)
+    {
+        /// <summary><c>;@methods</c>: the rule lists the methods (its fixed-token alternatives name them).</summary>
+        public bool IsMethods { get; init; }
+
+        /// <summary><c>;@status-codes</c>: the rule lists status codes, each line's comment is its reason phrase.</summary>
+        public ImmutableEquatableArray<StatusCodeNote>? StatusCodes { get; init; }
+    }
+
+    /// <summary>A status code and the reason phrase the grammar's comment gives it (<c>"100" ; Trying</c>).</summary>
+    public sealed record StatusCodeNote(int Code, string ReasonPhrase);
 
     /// <summary><c>;@prose &lt;text&gt; = rule</c></summary>
     public sealed record ProseHint(string Text, string Target, SourcePosition Position);

@@ -51,6 +51,7 @@ namespace Sip.Generator.Parsing
             var rules = new List<RuleDefinition>();
             int? pendingDepth = null;
             bool pendingHeader = false;
+            string? pendingKind = null;
             bool sawRule = false;
 
             while (!AtEnd)
@@ -80,15 +81,19 @@ namespace Sip.Generator.Parsing
                     string comment = ReadComment();
                     if (comment.StartsWith("@", StringComparison.Ordinal))
                     {
-                        HandleHint(comment, at, ref ns, proseHints, ref pendingDepth, ref pendingHeader, sawRule);
+                        HandleHint(comment, at, ref ns, proseHints, ref pendingDepth, ref pendingHeader, ref pendingKind, sawRule);
                     }
                     continue;
                 }
                 if (IsAlpha(c))
                 {
+                    int ruleStart = _pos;
                     RuleDefinition? rule = ParseRule(pendingDepth, pendingHeader);
+                    if (rule != null && pendingKind == "methods") rule = rule with { IsMethods = true };
+                    if (rule != null && pendingKind == "status-codes") rule = rule with { StatusCodes = StatusCodeNotes(_text.Substring(ruleStart, _pos - ruleStart), rule.Position) };
                     pendingDepth = null;
                     pendingHeader = false;
+                    pendingKind = null;
                     sawRule = true;
                     if (rule != null) rules.Add(rule);
                     continue;
@@ -100,7 +105,7 @@ namespace Sip.Generator.Parsing
             return new GrammarFile(_path, ns, rules.ToEquatable(), proseHints.ToEquatable(), _diagnostics.ToEquatable());
         }
 
-        private void HandleHint(string comment, SourcePosition at, ref string? ns, List<ProseHint> prose, ref int? pendingDepth, ref bool pendingHeader, bool sawRule)
+        private void HandleHint(string comment, SourcePosition at, ref string? ns, List<ProseHint> prose, ref int? pendingDepth, ref bool pendingHeader, ref string? pendingKind, bool sawRule)
         {
             string body = comment.Substring(1).Trim();
             int space = IndexOfWhitespace(body);
@@ -152,6 +157,14 @@ namespace Sip.Generator.Parsing
                         Error(DiagnosticIds.HintInvalid, $"';@depth' needs a whole number from 1 to 64, found '{args}'", at);
                     }
                     break;
+                case "methods":
+                case "status-codes":
+                    if (args.Length > 0)
+                    {
+                        Error(DiagnosticIds.HintInvalid, $"';@{name}' takes no argument, found '{args}'", at);
+                    }
+                    pendingKind = name;
+                    break;
                 case "header":
                     if (args.Length > 0)
                     {
@@ -160,7 +173,7 @@ namespace Sip.Generator.Parsing
                     pendingHeader = true;
                     break;
                 default:
-                    Warning(DiagnosticIds.HintUnknown, $"unknown hint ';@{name}' (known: namespace, prose, depth, header)", at, name.Length + 2);
+                    Warning(DiagnosticIds.HintUnknown, $"unknown hint ';@{name}' (known: namespace, prose, depth, header, methods, status-codes)", at, name.Length + 2);
                     break;
             }
         }
@@ -558,6 +571,36 @@ namespace Sip.Generator.Parsing
         {
             SkipToNextLine();
             while (!AtEnd && (Peek() == ' ' || Peek() == '\t')) SkipToNextLine();
+        }
+
+        /// <summary>
+        /// RFC 3261 writes each status code with its reason phrase as a comment: <c>"180" ; Ringing</c>.
+        /// Reads those pairs from the rule's text, one per line.
+        /// </summary>
+        private ImmutableEquatableArray<StatusCodeNote> StatusCodeNotes(string ruleText, SourcePosition at)
+        {
+            var notes = new List<StatusCodeNote>();
+            string[] lines = ruleText.Split('\n');
+            for (int i = 0; i < lines.Length; i++)
+            {
+                string line = lines[i].TrimEnd('\r');
+                int q = line.IndexOf('"');
+                int semi = line.IndexOf(';');
+                if (q < 0 || semi < q || q + 4 >= line.Length || line[q + 4] != '"'
+                    || !int.TryParse(line.Substring(q + 1, 3), NumberStyles.None, CultureInfo.InvariantCulture, out int code))
+                {
+                    continue;
+                }
+                string reason = line.Substring(semi + 1).Trim();
+                if (reason.Length == 0)
+                {
+                    Error(DiagnosticIds.HintInvalid, $"status code {code} has no reason phrase comment (write \"{code}\" ; Reason Phrase)",
+                        new SourcePosition(_path, at.Line + i, q + 1));
+                    continue;
+                }
+                notes.Add(new StatusCodeNote(code, reason));
+            }
+            return notes.ToEquatable();
         }
 
         private static int IndexOfWhitespace(string s)
