@@ -51,6 +51,12 @@ namespace Sip.Generator.Automata
         public RulePlan Plan(BoundRule rule)
         {
             string abnf = rule.Name + " = " + Display(rule.Body, rule.Namespace);
+            RulePlan plan = PlanMatcher(rule, abnf);
+            return rule.IsRecord ? plan with { Record = PlanRecord(rule) } : plan;
+        }
+
+        private RulePlan PlanMatcher(BoundRule rule, string abnf)
+        {
             DfaTable? table = TableOf(rule.Key);
             if (table != null)
             {
@@ -66,6 +72,95 @@ namespace Sip.Generator.Automata
         }
 
         internal BoundRule? Find(string key) => _grammar.Find(key);
+
+        /// <summary>Rules that only separate fields (RFC 3261 §25.1): they are matched but are not fields.</summary>
+        private static readonly HashSet<string> s_separators = new HashSet<string>(StringComparer.Ordinal)
+        {
+            "lws", "sws", "hcolon", "semi", "comma", "slash", "equal", "colon", "laquot", "raquot", "ldquot", "rdquot",
+            "lparen", "rparen", "star", "sp", "htab", "wsp", "crlf",
+        };
+
+        /// <summary>Splits a <c>;@record</c> rule into its top-level items and names the ones that are fields.</summary>
+        private RecordPlan PlanRecord(BoundRule rule)
+        {
+            IReadOnlyList<Node> top = rule.Body is Concatenation c ? (IReadOnlyList<Node>)c.Items : new[] { rule.Body };
+            var builder = new GlushkovBuilder(this);
+            CompositePlan pieces = builder.BuildItems(top);
+            IReadOnlyList<Node> items = RecordItems.Flatten(top);
+            var fields = new List<FieldSpec>();
+            var names = new HashSet<string>(StringComparer.Ordinal);
+            for (int i = 0; i < items.Count; i++)
+            {
+                string? name = FieldName(items[i]);
+                if (name == null) continue;
+                if (!names.Add(name))
+                {
+                    int n = 2;
+                    while (!names.Add(name + n)) n++;
+                    name += n;
+                }
+                fields.Add(new FieldSpec(name, i, Display(items[i], rule.Namespace).ToString()));
+            }
+            var leafClasses = pieces.Leaves.Select(l => l.RuleKey == null ? string.Empty : Naming.ClassName(_grammar.Find(l.RuleKey)!)).ToEquatable();
+            return new RecordPlan(pieces, items.Count, fields.ToEquatable(), leafClasses);
+        }
+
+        /// <summary>The items of a <c>;@record</c> rule in order, as the generated TryMatchItems reports them.</summary>
+        public static IReadOnlyList<Node> RecordItemsOf(BoundRule rule)
+        {
+            IReadOnlyList<Node> top = rule.Body is Concatenation c ? (IReadOnlyList<Node>)c.Items : new[] { rule.Body };
+            return RecordItems.Flatten(top);
+        }
+
+        /// <summary>A field's name: the rule it refers to, or for <c>*( SEMI x )</c> the rule repeated, plural.</summary>
+        private string? FieldName(Node item)
+        {
+            switch (item)
+            {
+                case RuleRef r:
+                    return s_separators.Contains(r.Name) ? null : Naming.Pascal(_grammar.Find(r.Name)?.Name ?? r.Name);
+                case Repetition rep:
+                    {
+                        string? inner = LastRule(rep.Element);
+                        if (inner == null) return null;
+                        return rep.IsOption ? inner : inner + "List";
+                    }
+                case Alternation a:
+                    {
+                        var parts = a.Items.Select(LastRule).Where(n => n != null).ToList();
+                        return parts.Count == 0 ? null : string.Join("Or", parts);
+                    }
+                case Concatenation cc:
+                    return LastRule(cc);
+                default:
+                    return null;
+            }
+        }
+
+        private string? LastRule(Node node)
+        {
+            switch (node)
+            {
+                case RuleRef r:
+                    return s_separators.Contains(r.Name) ? null : Naming.Pascal(_grammar.Find(r.Name)?.Name ?? r.Name);
+                case Concatenation c:
+                    for (int i = c.Items.Count - 1; i >= 0; i--)
+                    {
+                        string? n = LastRule(c.Items[i]);
+                        if (n != null) return n;
+                    }
+                    return null;
+                case Repetition rep:
+                    return LastRule(rep.Element);
+                case Alternation a:
+                    {
+                        var parts = a.Items.Select(LastRule).Where(n => n != null).ToList();
+                        return parts.Count == 0 ? null : string.Join("Or", parts);
+                    }
+                default:
+                    return null;
+            }
+        }
 
         /// <summary>The body with rule keys turned back into the names as the grammar spells them (for doc comments).</summary>
         private Node Display(Node node, string? ns) => node switch
@@ -141,8 +236,34 @@ namespace Sip.Generator.Automata
             private readonly List<HashSet<int>> _follow = new List<HashSet<int>>();
             private readonly List<bool> _leafNullable = new List<bool>();
             private readonly HashSet<string> _inlining = new HashSet<string>(StringComparer.Ordinal);
+            private int _item;
 
             public GlushkovBuilder(Planner planner) => _planner = planner;
+
+            /// <summary>A concatenation of items, each piece tagged with the item it belongs to.</summary>
+            public CompositePlan BuildItems(IReadOnlyList<Node> items)
+            {
+                Info acc = new Info(true, new HashSet<int>(), new HashSet<int>());
+                int next = 0;
+                foreach (Node node in items)
+                {
+                    if (RecordItems.IsFlattenedOption(node, out Concatenation? inner))
+                    {
+                        // [ a b ]: a and b are items of their own; the option is still all-or-nothing.
+                        Info option = new Info(true, new HashSet<int>(), new HashSet<int>());
+                        foreach (Node element in inner!.Items)
+                        {
+                            _item = next++;
+                            option = Concat(option, Visit(element));
+                        }
+                        acc = Concat(acc, new Info(true, option.First, option.Last));
+                        continue;
+                    }
+                    _item = next++;
+                    acc = Concat(acc, Visit(node));
+                }
+                return Finish(acc);
+            }
 
             private readonly struct Info
             {
@@ -158,9 +279,10 @@ namespace Sip.Generator.Automata
                 public HashSet<int> Last { get; }
             }
 
-            public CompositePlan Build(Node body)
+            public CompositePlan Build(Node body) => Finish(Visit(body));
+
+            private CompositePlan Finish(Info info)
             {
-                Info info = Visit(body);
                 var followStart = new int[_leaves.Count + 1];
                 var follow = new List<int>();
                 for (int i = 0; i < _leaves.Count; i++)
@@ -183,7 +305,7 @@ namespace Sip.Generator.Automata
             private Info Leaf(LeafPlan leaf, bool nullable)
             {
                 int id = _leaves.Count;
-                _leaves.Add(leaf);
+                _leaves.Add(leaf with { Item = _item });
                 _follow.Add(new HashSet<int>());
                 _leafNullable.Add(nullable);
                 return new Info(nullable, new HashSet<int> { id }, new HashSet<int> { id });
@@ -287,6 +409,27 @@ namespace Sip.Generator.Automata
                     default: return true;
                 }
             }
+        }
+    }
+
+    /// <summary>How a <c>;@record</c> rule's top level becomes items: <c>[ a b ]</c> contributes a and b.</summary>
+    internal static class RecordItems
+    {
+        public static bool IsFlattenedOption(Node node, out Concatenation? inner)
+        {
+            inner = node is Repetition r && r.IsOption && r.Element is Concatenation c ? c : null;
+            return inner != null;
+        }
+
+        public static IReadOnlyList<Node> Flatten(IReadOnlyList<Node> top)
+        {
+            var items = new List<Node>();
+            foreach (Node node in top)
+            {
+                if (IsFlattenedOption(node, out Concatenation? inner)) items.AddRange(inner!.Items);
+                else items.Add(node);
+            }
+            return items;
         }
     }
 

@@ -16,7 +16,7 @@ namespace Sip.Generator.Automata
         ImmutableEquatableArray<int> Transitions);
 
     /// <summary>One piece of a composite matcher: a rule with its own DFA, or a local DFA for a terminal.</summary>
-    public sealed record LeafPlan(string? RuleKey, DfaTable? Local, string Abnf);
+    public sealed record LeafPlan(string? RuleKey, DfaTable? Local, string Abnf, int Item = 0);
 
     /// <summary>
     /// An exact matcher for a rule too large for one DFA: a Glushkov automaton over leaves, each leaf a
@@ -31,6 +31,19 @@ namespace Sip.Generator.Automata
         ImmutableEquatableArray<int> Follow,
         bool Nullable);
 
+    /// <summary>A named part of a <c>;@record</c> rule: one top-level item of its concatenation.</summary>
+    public sealed record FieldSpec(string Name, int Item, string Abnf);
+
+    /// <summary>
+    /// A <c>;@record</c> rule split into its top-level items. Its pieces are tagged with their item,
+    /// and a tagged run of the composite records where each item starts.
+    /// </summary>
+    public sealed record RecordPlan(
+        CompositePlan Pieces,
+        int ItemCount,
+        ImmutableEquatableArray<FieldSpec> Fields,
+        ImmutableEquatableArray<string> LeafClassNames);
+
     /// <summary>Everything the emitter needs for one rule. Value-equal plans produce identical code.</summary>
     public sealed record RulePlan(
         string Key,
@@ -42,5 +55,9 @@ namespace Sip.Generator.Automata
         bool IsRecursive,
         DfaTable? Dfa,
         CompositePlan? Composite,
-        ImmutableEquatableArray<string> LeafClassNames);
+        ImmutableEquatableArray<string> LeafClassNames)
+    {
+        /// <summary>Field extraction for a <c>;@record</c> rule, or null.</summary>
+        public RecordPlan? Record { get; init; }
+    }
 }

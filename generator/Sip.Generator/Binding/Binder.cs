@@ -20,6 +20,9 @@ namespace Sip.Generator.Binding
         /// <summary><c>;@methods</c> was given on one of the rule's definitions.</summary>
         public bool IsMethods { get; init; }
 
+        /// <summary><c>;@record</c> was given: the rule's top-level items are typed fields.</summary>
+        public bool IsRecord { get; init; }
+
         /// <summary>Status codes and reason phrases from <c>;@status-codes</c> definitions (all parts, <c>=/</c> included).</summary>
         public ImmutableEquatableArray<StatusCodeNote> StatusCodes { get; init; } = ImmutableEquatableArray<StatusCodeNote>.Empty;
     }
@@ -223,6 +226,7 @@ namespace Sip.Generator.Binding
                     references[def.Key].ToEquatable(), isHeader)
                 {
                     IsMethods = def.Parts.Any(p => p.Rule.IsMethods),
+                    IsRecord = def.Parts.Any(p => p.Rule.IsRecord),
                     StatusCodes = def.Parts.SelectMany(p => p.Rule.StatusCodes ?? ImmutableEquatableArray<StatusCodeNote>.Empty).ToEquatable(),
                 });
             }

@@ -1,7 +1,9 @@
 using System.Collections.Generic;
+using System.Linq;
 using System.Globalization;
 using System.Text;
 using Sip.Generator.Automata;
+using Sip.Generator.Model;
 
 namespace Sip.Generator.Emit
 {
@@ -65,6 +67,7 @@ namespace Sip.Generator.Emit
             w.Line($"/// <summary>The length of the longest prefix of <paramref name=\"input\"/> in the language of <c>{Xml(plan.Name)}</c>, or -1 when no prefix is.</summary>");
             if (plan.Dfa != null) EmitDfa(w, plan, plan.Dfa);
             else EmitComposite(w, plan, plan.Composite!);
+            if (plan.Record != null) EmitRecord(w, plan, plan.Record);
             w.Close();
             w.Close();
             w.Close();
@@ -275,8 +278,14 @@ namespace Sip.Generator.Emit
             w.Line("return CompositeMatcher.MatchLength<Pieces>(input);");
             w.Close();
             w.Line();
+            EmitPieces(w, c, plan.LeafClassNames, "Pieces", "Piece", withItems: false, itemCount: 0);
+        }
+
+        /// <summary>The struct describing a composite's pieces, and the classes of its local pieces.</summary>
+        private static void EmitPieces(CodeWriter w, CompositePlan c, ImmutableEquatableArray<string> leafClassNames, string structName, string piecePrefix, bool withItems, int itemCount)
+        {
             w.Line("/// <summary>The pieces of this rule and how they follow each other (a Glushkov automaton over DFAs).</summary>");
-            w.Line("private readonly struct Pieces : ICompositePieces");
+            w.Line($"private readonly struct {structName} : {(withItems ? "ICapturePieces" : "ICompositePieces")}");
             w.Open();
             w.Line($"public static bool Nullable => {(c.Nullable ? "true" : "false")};");
             w.Line();
@@ -310,29 +319,95 @@ namespace Sip.Generator.Emit
             w.Line();
             w.Line($"public static int PieceCount => {c.Leaves.Count};");
             w.Line();
-            EmitPieceSwitch(w, plan, c, "public static int Step(int piece, int state, byte b)", leaf => leaf + ".Step(state, b)");
+            if (withItems)
+            {
+                w.Line("/// <summary>The top-level item of the rule each piece belongs to.</summary>");
+                w.Line($"public static int ItemCount => {itemCount};");
+                w.Line("public static int Item(int piece) => s_items[piece];");
+                w.Line("private static readonly int[] s_items = [" + Join(c.Leaves.Select(l => l.Item)) + "];");
+                w.Line();
+            }
+            int[] owner = LocalOwners(c);
+            string Target(int i) => c.Leaves[i].Local != null ? piecePrefix + owner[i] : "Rules." + leafClassNames[i];
+            w.Line("public static int Step(int piece, int state, byte b) => piece switch");
+            w.Open();
+            for (int i = 0; i < c.Leaves.Count; i++)
+            {
+                w.Line($"{i} => {Target(i)}.Step(state, b), // {Truncate(c.Leaves[i].Abnf, 60)}");
+            }
+            w.Line("_ => 0,");
+            w.Dedent();
+            w.Line("};");
+            w.Line();
             // Multi-byte constant data as static readonly arrays: a ReadOnlySpan<int> property over constant
             // data is RuntimeHelpers.CreateSpan, which allocates on every access in unoptimised (Debug) code.
-            EmitPieceArray(w, plan, c, "s_starts", ".Start");
-            EmitPieceArray(w, plan, c, "s_firstAcceptings", ".FirstAccepting");
-            EmitPieceArray(w, plan, c, "s_stateCounts", ".StateCount");
+            w.Line("private static readonly int[] s_starts = [" + string.Join(", ", Enumerable.Range(0, c.Leaves.Count).Select(i => Target(i) + ".Start")) + "];");
+            w.Line("private static readonly int[] s_firstAcceptings = [" + string.Join(", ", Enumerable.Range(0, c.Leaves.Count).Select(i => Target(i) + ".FirstAccepting")) + "];");
+            w.Line("private static readonly int[] s_stateCounts = [" + string.Join(", ", Enumerable.Range(0, c.Leaves.Count).Select(i => Target(i) + ".StateCount")) + "];");
             w.Line("public static int Start(int piece) => s_starts[piece];");
             w.Line("public static int FirstAccepting(int piece) => s_firstAcceptings[piece];");
             w.Line("public static int StateCount(int piece) => s_stateCounts[piece];");
             w.Close();
 
-            int[] owner = LocalOwners(c);
             for (int i = 0; i < c.Leaves.Count; i++)
             {
                 LeafPlan leaf = c.Leaves[i];
                 if (leaf.Local == null || owner[i] != i) continue;
                 w.Line();
                 w.Line($"/// <summary>Piece {i}: <c>{Xml(Truncate(leaf.Abnf, 100))}</c>.</summary>");
-                w.Line($"private static class Piece{i}");
+                w.Line($"private static class {piecePrefix}{i}");
                 w.Open();
                 EmitAutomaton(w, leaf.Local, "internal");
                 w.Close();
             }
+        }
+
+        /// <summary>Typed fields of a <c>;@record</c> rule: a struct of ranges and <c>TryParse</c>.</summary>
+        private static void EmitRecord(CodeWriter w, RulePlan plan, RecordPlan r)
+        {
+            w.Line();
+            w.Line($"/// <summary>The fields of <c>{Xml(plan.Name)}</c>: ranges into the parsed input (nothing is copied).</summary>");
+            w.Line("public readonly struct Record");
+            w.Open();
+            w.Line("internal Record(ReadOnlySpan<int> starts)");
+            w.Open();
+            foreach (FieldSpec f in r.Fields) w.Line($"{f.Name} = starts[{f.Item}]..starts[{f.Item + 1}];");
+            w.Close();
+            foreach (FieldSpec f in r.Fields)
+            {
+                w.Line();
+                w.Line($"/// <summary><c>{Xml(Truncate(f.Abnf, 100))}</c> (empty when absent).</summary>");
+                w.Line($"public Range {f.Name} {{ get; }}");
+            }
+            w.Close();
+            w.Line();
+            w.Line("/// <summary>");
+            w.Line($"/// Matches the whole of <paramref name=\"input\"/> against <c>{Xml(plan.Name)}</c> and returns where each field lies.");
+            w.Line("/// Where the grammar allows several splits, each field ends as early as a full match allows");
+            w.Line("/// (RFC 3261 §20: after an addr-spec without angle brackets, parameters are header parameters).");
+            w.Line("/// </summary>");
+            w.Line("public static System.Buffers.OperationStatus TryParse(ReadOnlySpan<byte> input, out Record record)");
+            w.Open();
+            w.Line($"Span<int> starts = stackalloc int[{r.ItemCount + 1}];");
+            w.Line("if (!CompositeMatcher.Capture<RecordPieces>(input, starts))");
+            w.Open();
+            w.Line("record = default;");
+            w.Line("return System.Buffers.OperationStatus.InvalidData;");
+            w.Close();
+            w.Line("record = new Record(starts);");
+            w.Line("return System.Buffers.OperationStatus.Done;");
+            w.Close();
+            w.Line();
+            w.Line("/// <summary>Number of top-level items (fields and separators) of the rule.</summary>");
+            w.Line($"public const int ItemCount = {r.ItemCount};");
+            w.Line();
+            w.Line("/// <summary>");
+            w.Line("/// The untyped form of <see cref=\"TryParse\"/>: where each top-level item starts");
+            w.Line("/// (<paramref name=\"starts\"/> needs ItemCount + 1 entries; the last is the input length).");
+            w.Line("/// </summary>");
+            w.Line("public static bool TryMatchItems(ReadOnlySpan<byte> input, Span<int> starts) => CompositeMatcher.Capture<RecordPieces>(input, starts);");
+            w.Line();
+            EmitPieces(w, r.Pieces, r.LeafClassNames, "RecordPieces", "RecordPiece", withItems: true, itemCount: r.ItemCount);
         }
 
         /// <summary>Identical local pieces share one class: the first piece with that automaton.</summary>
@@ -353,36 +428,6 @@ namespace Sip.Generator.Emit
                 }
             }
             return owner;
-        }
-
-        private static void EmitPieceSwitch(CodeWriter w, RulePlan plan, CompositePlan c, string signature, System.Func<string, string> body)
-        {
-            int[] owner = LocalOwners(c);
-            w.Line(signature + " => piece switch");
-            w.Open();
-            for (int i = 0; i < c.Leaves.Count; i++)
-            {
-                LeafPlan leaf = c.Leaves[i];
-                string target = leaf.Local != null ? "Piece" + owner[i] : "Rules." + plan.LeafClassNames[i];
-                string comment = Truncate(leaf.Abnf, 60);
-                w.Line($"{i} => {body(target)}, // {comment}");
-            }
-            w.Line("_ => 0,");
-            w.Dedent();
-            w.Line("};");
-            w.Line();
-        }
-
-        private static void EmitPieceArray(CodeWriter w, RulePlan plan, CompositePlan c, string name, string member)
-        {
-            int[] owner = LocalOwners(c);
-            var sb = new StringBuilder();
-            for (int i = 0; i < c.Leaves.Count; i++)
-            {
-                if (i > 0) sb.Append(", ");
-                sb.Append(c.Leaves[i].Local != null ? "Piece" + owner[i] : "Rules." + plan.LeafClassNames[i]).Append(member);
-            }
-            w.Line($"private static readonly int[] {name} = [{sb}];");
         }
 
         private static string Join(IEnumerable<int> values)

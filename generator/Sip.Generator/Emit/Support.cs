@@ -38,6 +38,13 @@ namespace $NS$
         static abstract int StateCount(int piece);
     }
 
+    /// <summary>A composite whose pieces are tagged with the top-level item of a <c>;@record</c> rule they belong to.</summary>
+    internal interface ICapturePieces : ICompositePieces
+    {
+        static abstract int ItemCount { get; }
+        static abstract int Item(int piece);
+    }
+
     /// <summary>
     /// Runs a composite matcher as a Thompson simulation: the live threads are (piece, state) pairs,
     /// all advanced together one byte at a time, duplicates merged. Exact (every parse is followed)
@@ -136,6 +143,122 @@ namespace $NS$
             mark = stamp;
             stack[top++] = piece;
             stack[top++] = state;
+        }
+
+        [ThreadStatic] private static int[]? t_capSeen;
+        [ThreadStatic] private static int[]? t_capCurrent;
+        [ThreadStatic] private static int[]? t_capNext;
+        [ThreadStatic] private static int t_capStamp;
+
+        /// <summary>
+        /// Matches the whole input and records where each top-level item starts (<paramref name=""starts""/>
+        /// has ItemCount + 1 entries; the last is the input length). A Pike VM: threads carry the item
+        /// starts, live threads are kept in priority order and a (piece, state) reached twice keeps the
+        /// first, higher-priority thread. Leaving a piece ranks above staying in it, so every item ends as
+        /// early as a full match allows. Acceptance is exact; the priority only picks among valid splits.
+        /// </summary>
+        public static bool Capture<T>(ReadOnlySpan<byte> input, Span<int> starts) where T : struct, ICapturePieces
+        {
+            int[] offsets = Layout<T>.Offsets;
+            int total = offsets[T.PieceCount];
+            int k = T.ItemCount;
+            int width = 2 + k;
+            int[] seen = Ensure(ref t_capSeen, total);
+            int[] current = Ensure(ref t_capCurrent, total * width);
+            int[] next = Ensure(ref t_capNext, total * width);
+
+            int stamp = NextCaptureStamp(seen);
+            int count = 0;
+            Span<int> regs = stackalloc int[k];
+            foreach (int p in T.First)
+            {
+                // Items before the first piece's item are empty: they start (and end) at 0.
+                for (int item = 0; item < k; item++) regs[item] = item <= T.Item(p) ? 0 : -1;
+                AddCapture<T>(p, T.Start(p), regs, 0, offsets, seen, stamp, current, ref count, width);
+            }
+
+            for (int i = 0; i < input.Length && count > 0; i++)
+            {
+                byte b = input[i];
+                stamp = NextCaptureStamp(seen);
+                int nextCount = 0;
+                for (int e = 0; e < count; e++)
+                {
+                    int o = e * width;
+                    int piece = current[o];
+                    int state = T.Step(piece, current[o + 1], b);
+                    if (state != 0)
+                    {
+                        AddCapture<T>(piece, state, current.AsSpan(o + 2, k), i + 1, offsets, seen, stamp, next, ref nextCount, width);
+                    }
+                }
+                (current, next) = (next, current);
+                count = nextCount;
+            }
+            t_capCurrent = current;
+            t_capNext = next;
+
+            // The first accepting thread in priority order wins.
+            for (int e = 0; e < count; e++)
+            {
+                int o = e * width;
+                int piece = current[o];
+                if (current[o + 1] < T.FirstAccepting(piece) || !T.IsLast(piece)) continue;
+                for (int item = 0; item < k; item++)
+                {
+                    int start = current[o + 2 + item];
+                    starts[item] = start < 0 ? input.Length : start;
+                }
+                starts[k] = input.Length;
+                return true;
+            }
+            if (count == 0 && T.Nullable && input.Length == 0)
+            {
+                starts.Slice(0, k + 1).Clear();
+                return true;
+            }
+            return false;
+        }
+
+        /// <summary>
+        /// Adds a thread in priority order: first the threads of the pieces that may follow (when this piece
+        /// accepts here), each starting its item at <paramref name=""position""/>, then the thread itself.
+        /// </summary>
+        private static void AddCapture<T>(int piece, int state, ReadOnlySpan<int> regs, int position, int[] offsets, int[] seen, int stamp, int[] list, ref int count, int width)
+            where T : struct, ICapturePieces
+        {
+            ref int mark = ref seen[offsets[piece] + state];
+            if (mark == stamp) return;
+            mark = stamp;
+            int k = width - 2;
+            if (state >= T.FirstAccepting(piece))
+            {
+                Span<int> spawned = stackalloc int[k];
+                int from = T.Item(piece);
+                int end = T.FollowStart[piece + 1];
+                for (int f = T.FollowStart[piece]; f < end; f++)
+                {
+                    int target = T.Follow[f];
+                    regs.CopyTo(spawned);
+                    for (int item = from + 1; item <= T.Item(target); item++) spawned[item] = position;
+                    AddCapture<T>(target, T.Start(target), spawned, position, offsets, seen, stamp, list, ref count, width);
+                }
+            }
+            int o = count * width;
+            list[o] = piece;
+            list[o + 1] = state;
+            regs.CopyTo(list.AsSpan(o + 2, k));
+            count++;
+        }
+
+        private static int NextCaptureStamp(int[] seen)
+        {
+            if (++t_capStamp == int.MaxValue)
+            {
+                Array.Clear(seen);
+                t_capStamp = 1;
+            }
+            return t_capStamp;
         }
 
         private static int[] Ensure(ref int[]? buffer, int size)

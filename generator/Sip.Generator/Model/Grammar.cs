@@ -137,6 +137,9 @@ namespace Sip.Generator.Model
         /// <summary><c>;@methods</c>: the rule lists the methods (its fixed-token alternatives name them).</summary>
         public bool IsMethods { get; init; }
 
+        /// <summary><c>;@record</c>: the rule's top-level items become typed fields.</summary>
+        public bool IsRecord { get; init; }
+
         /// <summary><c>;@status-codes</c>: the rule lists status codes, each line's comment is its reason phrase.</summary>
         public ImmutableEquatableArray<StatusCodeNote>? StatusCodes { get; init; }
     }

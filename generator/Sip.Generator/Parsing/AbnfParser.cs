@@ -90,6 +90,7 @@ namespace Sip.Generator.Parsing
                     int ruleStart = _pos;
                     RuleDefinition? rule = ParseRule(pendingDepth, pendingHeader);
                     if (rule != null && pendingKind == "methods") rule = rule with { IsMethods = true };
+                    if (rule != null && pendingKind == "record") rule = rule with { IsRecord = true };
                     if (rule != null && pendingKind == "status-codes") rule = rule with { StatusCodes = StatusCodeNotes(_text.Substring(ruleStart, _pos - ruleStart), rule.Position) };
                     pendingDepth = null;
                     pendingHeader = false;
@@ -159,6 +160,7 @@ namespace Sip.Generator.Parsing
                     break;
                 case "methods":
                 case "status-codes":
+                case "record":
                     if (args.Length > 0)
                     {
                         Error(DiagnosticIds.HintInvalid, $"';@{name}' takes no argument, found '{args}'", at);
@@ -173,7 +175,7 @@ namespace Sip.Generator.Parsing
                     pendingHeader = true;
                     break;
                 default:
-                    Warning(DiagnosticIds.HintUnknown, $"unknown hint ';@{name}' (known: namespace, prose, depth, header, methods, status-codes)", at, name.Length + 2);
+                    Warning(DiagnosticIds.HintUnknown, $"unknown hint ';@{name}' (known: namespace, prose, depth, header, methods, status-codes, record)", at, name.Length + 2);
                     break;
             }
         }

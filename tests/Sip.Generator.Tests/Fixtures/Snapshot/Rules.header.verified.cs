@@ -145,6 +145,171 @@ namespace Fixture.Grammar
                     }
                 }
             }
+
+            /// <summary>The fields of <c>header</c>: ranges into the parsed input (nothing is copied).</summary>
+            public readonly struct Record
+            {
+                internal Record(ReadOnlySpan<int> starts)
+                {
+                    Token = starts[0]..starts[1];
+                    Token2 = starts[2]..starts[3];
+                    TokenList = starts[3]..starts[4];
+                    Comment = starts[5]..starts[6];
+                }
+
+                /// <summary><c>token</c> (empty when absent).</summary>
+                public Range Token { get; }
+
+                /// <summary><c>token</c> (empty when absent).</summary>
+                public Range Token2 { get; }
+
+                /// <summary><c>*( ";" token [ "=" token ] )</c> (empty when absent).</summary>
+                public Range TokenList { get; }
+
+                /// <summary><c>comment</c> (empty when absent).</summary>
+                public Range Comment { get; }
+            }
+
+            /// <summary>
+            /// Matches the whole of <paramref name="input"/> against <c>header</c> and returns where each field lies.
+            /// Where the grammar allows several splits, each field ends as early as a full match allows
+            /// (RFC 3261 §20: after an addr-spec without angle brackets, parameters are header parameters).
+            /// </summary>
+            public static System.Buffers.OperationStatus TryParse(ReadOnlySpan<byte> input, out Record record)
+            {
+                Span<int> starts = stackalloc int[7];
+                if (!CompositeMatcher.Capture<RecordPieces>(input, starts))
+                {
+                    record = default;
+                    return System.Buffers.OperationStatus.InvalidData;
+                }
+                record = new Record(starts);
+                return System.Buffers.OperationStatus.Done;
+            }
+
+            /// <summary>Number of top-level items (fields and separators) of the rule.</summary>
+            public const int ItemCount = 6;
+
+            /// <summary>
+            /// The untyped form of <see cref="TryParse"/>: where each top-level item starts
+            /// (<paramref name="starts"/> needs ItemCount + 1 entries; the last is the input length).
+            /// </summary>
+            public static bool TryMatchItems(ReadOnlySpan<byte> input, Span<int> starts) => CompositeMatcher.Capture<RecordPieces>(input, starts);
+
+            /// <summary>The pieces of this rule and how they follow each other (a Glushkov automaton over DFAs).</summary>
+            private readonly struct RecordPieces : ICapturePieces
+            {
+                public static bool Nullable => false;
+
+                /// <summary>Pieces that can start a match.</summary>
+                public static ReadOnlySpan<int> First => s_first;
+                private static readonly int[] s_first = [0];
+
+                /// <summary>Pieces that can end a match.</summary>
+                public static bool IsLast(int piece) => piece is 2 or 4 or 6 or 8;
+
+                /// <summary>Pieces that can follow piece i: Follow[FollowStart[i]..FollowStart[i + 1]].</summary>
+                public static ReadOnlySpan<int> FollowStart => s_followStart;
+                private static readonly int[] s_followStart = [0, 1, 2, 4, 5, 8, 9, 11, 12, 12];
+                public static ReadOnlySpan<int> Follow => s_follow;
+                private static readonly int[] s_follow =
+                [
+                    1, // after 0
+                    2, // after 1
+                    3, 7, // after 2
+                    4, // after 3
+                    3, 5, 7, // after 4
+                    6, // after 5
+                    3, 7, // after 6
+                    8, // after 7
+                ];
+
+                public static int PieceCount => 9;
+
+                /// <summary>The top-level item of the rule each piece belongs to.</summary>
+                public static int ItemCount => 6;
+                public static int Item(int piece) => s_items[piece];
+                private static readonly int[] s_items = [0, 1, 2, 3, 3, 3, 3, 4, 5];
+
+                public static int Step(int piece, int state, byte b) => piece switch
+                {
+                    0 => Rules.Token.Step(state, b), // token
+                    1 => Rules.Hcolon.Step(state, b), // hcolon
+                    2 => Rules.Token.Step(state, b), // token
+                    3 => RecordPiece3.Step(state, b), // ";"
+                    4 => Rules.Token.Step(state, b), // token
+                    5 => RecordPiece5.Step(state, b), // "="
+                    6 => Rules.Token.Step(state, b), // token
+                    7 => Rules.SP.Step(state, b), // SP
+                    8 => Rules.Comment.Step(state, b), // comment
+                    _ => 0,
+                };
+
+                private static readonly int[] s_starts = [Rules.Token.Start, Rules.Hcolon.Start, Rules.Token.Start, RecordPiece3.Start, Rules.Token.Start, RecordPiece5.Start, Rules.Token.Start, Rules.SP.Start, Rules.Comment.Start];
+                private static readonly int[] s_firstAcceptings = [Rules.Token.FirstAccepting, Rules.Hcolon.FirstAccepting, Rules.Token.FirstAccepting, RecordPiece3.FirstAccepting, Rules.Token.FirstAccepting, RecordPiece5.FirstAccepting, Rules.Token.FirstAccepting, Rules.SP.FirstAccepting, Rules.Comment.FirstAccepting];
+                private static readonly int[] s_stateCounts = [Rules.Token.StateCount, Rules.Hcolon.StateCount, Rules.Token.StateCount, RecordPiece3.StateCount, Rules.Token.StateCount, RecordPiece5.StateCount, Rules.Token.StateCount, Rules.SP.StateCount, Rules.Comment.StateCount];
+                public static int Start(int piece) => s_starts[piece];
+                public static int FirstAccepting(int piece) => s_firstAcceptings[piece];
+                public static int StateCount(int piece) => s_stateCounts[piece];
+            }
+
+            /// <summary>Piece 3: <c>";"</c>.</summary>
+            private static class RecordPiece3
+            {
+                /// <summary>The dead state: no continuation can match.</summary>
+                internal const int Dead = 0;
+                /// <summary>The start state.</summary>
+                internal const int Start = 1;
+                /// <summary>States at or above this number accept.</summary>
+                internal const int FirstAccepting = 2;
+                /// <summary>Number of states, the dead state included.</summary>
+                internal const int StateCount = 3;
+
+                /// <summary>One DFA step: the state after reading <paramref name="b"/> in <paramref name="state"/>.</summary>
+                [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+                internal static int Step(int state, byte b)
+                {
+                    switch (state)
+                    {
+                        case 1: // start
+                            if (b is 0x3B) return 2; // [;]
+                            return Dead;
+                        case 2: // state 2, accepting
+                            return Dead;
+                        default:
+                            return Dead;
+                    }
+                }
+            }
+
+            /// <summary>Piece 5: <c>"="</c>.</summary>
+            private static class RecordPiece5
+            {
+                /// <summary>The dead state: no continuation can match.</summary>
+                internal const int Dead = 0;
+                /// <summary>The start state.</summary>
+                internal const int Start = 1;
+                /// <summary>States at or above this number accept.</summary>
+                internal const int FirstAccepting = 2;
+                /// <summary>Number of states, the dead state included.</summary>
+                internal const int StateCount = 3;
+
+                /// <summary>One DFA step: the state after reading <paramref name="b"/> in <paramref name="state"/>.</summary>
+                [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+                internal static int Step(int state, byte b)
+                {
+                    switch (state)
+                    {
+                        case 1: // start
+                            if (b is 0x3D) return 2; // [=]
+                            return Dead;
+                        case 2: // state 2, accepting
+                            return Dead;
+                        default:
+                            return Dead;
+                    }
+                }
+            }
         }
     }
 }
