@@ -80,6 +80,9 @@ namespace Sip.Generator.Automata
             "lparen", "rparen", "star", "sp", "htab", "wsp", "crlf",
         };
 
+        /// <summary>A separator by name, in any namespace (SDP's own SP and CRLF too).</summary>
+        private bool IsSeparator(string key) => s_separators.Contains((_grammar.Find(key)?.Name ?? key).ToLowerInvariant());
+
         /// <summary>Splits a <c>;@record</c> rule into its top-level items and names the ones that are fields.</summary>
         private RecordPlan PlanRecord(BoundRule rule)
         {
@@ -118,7 +121,7 @@ namespace Sip.Generator.Automata
             switch (item)
             {
                 case RuleRef r:
-                    return s_separators.Contains(r.Name) ? null : Naming.Pascal(_grammar.Find(r.Name)?.Name ?? r.Name);
+                    return IsSeparator(r.Name) ? null : Naming.Pascal(_grammar.Find(r.Name)?.Name ?? r.Name);
                 case Repetition rep:
                     {
                         string? inner = LastRule(rep.Element);
@@ -142,7 +145,7 @@ namespace Sip.Generator.Automata
             switch (node)
             {
                 case RuleRef r:
-                    return s_separators.Contains(r.Name) ? null : Naming.Pascal(_grammar.Find(r.Name)?.Name ?? r.Name);
+                    return IsSeparator(r.Name) ? null : Naming.Pascal(_grammar.Find(r.Name)?.Name ?? r.Name);
                 case Concatenation c:
                     for (int i = c.Items.Count - 1; i >= 0; i--)
                     {
