@@ -68,6 +68,8 @@ namespace Sip.Generator.Automata
         /// <summary>
         /// Subset construction. Returns null when more than <paramref name="maxStates"/> states would be needed.
         /// </summary>
+        // Hot during the build: compile straight to optimised code (no tier-0 pass).
+        [System.Runtime.CompilerServices.MethodImpl((System.Runtime.CompilerServices.MethodImplOptions)512)] // AggressiveOptimization: not in netstandard2.0's enum, honoured by the runtime
         public static Dfa? FromNfa(Nfa nfa, int start, int accept, int maxStates)
         {
             // Byte classes: bytes that no edge distinguishes behave alike; work per class, not per byte.
@@ -184,6 +186,8 @@ namespace Sip.Generator.Automata
         }
 
         /// <summary>Removes states from which no accepting state can be reached (they behave as the dead state).</summary>
+        // Hot during the build: compile straight to optimised code (no tier-0 pass).
+        [System.Runtime.CompilerServices.MethodImpl((System.Runtime.CompilerServices.MethodImplOptions)512)] // AggressiveOptimization: not in netstandard2.0's enum, honoured by the runtime
         public Dfa Trim()
         {
             int n = StateCount;
@@ -247,6 +251,8 @@ namespace Sip.Generator.Automata
         /// Moore's partition refinement: merges states with the same future. Keeps state 0 as the start.
         /// The result is the unique minimal DFA of the language (states renumbered in breadth-first order).
         /// </summary>
+        // Hot during the build: compile straight to optimised code (no tier-0 pass).
+        [System.Runtime.CompilerServices.MethodImpl((System.Runtime.CompilerServices.MethodImplOptions)512)] // AggressiveOptimization: not in netstandard2.0's enum, honoured by the runtime
         public Dfa Minimize()
         {
             int n = StateCount;

@@ -198,6 +198,8 @@ namespace Sip.Generator.Automata
             return dfa == null ? null : ToTable(dfa);
         }
 
+        // Hot during the build: compile straight to optimised code (no tier-0 pass).
+        [System.Runtime.CompilerServices.MethodImpl((System.Runtime.CompilerServices.MethodImplOptions)512)] // AggressiveOptimization: not in netstandard2.0's enum, honoured by the runtime
         internal static DfaTable ToTable(Dfa dfa)
         {
             // Renumber: 0 = dead, then non-accepting states, then accepting states.

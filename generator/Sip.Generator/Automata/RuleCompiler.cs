@@ -83,6 +83,8 @@ namespace Sip.Generator.Automata
         }
 
         /// <summary>Adds to <paramref name="nfa"/> a fragment for <paramref name="node"/> from <paramref name="from"/> to <paramref name="to"/>.</summary>
+        // Hot during the build: compile straight to optimised code (no tier-0 pass).
+        [System.Runtime.CompilerServices.MethodImpl((System.Runtime.CompilerServices.MethodImplOptions)512)] // AggressiveOptimization: not in netstandard2.0's enum, honoured by the runtime
         private bool Build(Nfa nfa, Node node, int from, int to, BoundRule owner, int budget)
         {
             switch (node)
@@ -206,6 +208,8 @@ namespace Sip.Generator.Automata
         }
 
         /// <summary>Copies a DFA into the NFA as a fragment from <paramref name="from"/> to <paramref name="to"/>.</summary>
+        // Hot during the build: compile straight to optimised code (no tier-0 pass).
+        [System.Runtime.CompilerServices.MethodImpl((System.Runtime.CompilerServices.MethodImplOptions)512)] // AggressiveOptimization: not in netstandard2.0's enum, honoured by the runtime
         private static void Embed(Nfa nfa, Dfa dfa, int from, int to)
         {
             var map = new int[dfa.StateCount];

@@ -222,6 +222,8 @@ namespace Sip.Generator.Emit
             return "\\x" + b.ToString("X2", CultureInfo.InvariantCulture);
         }
 
+        // Hot during the build: compile straight to optimised code (no tier-0 pass).
+        [System.Runtime.CompilerServices.MethodImpl((System.Runtime.CompilerServices.MethodImplOptions)512)] // AggressiveOptimization: not in netstandard2.0's enum, honoured by the runtime
         private static void EmitTables(CodeWriter w, DfaTable dfa, string classMapName, string transitionsName, string modifiers)
         {
             string elem = dfa.StateCount <= 256 ? "byte" : "ushort";
