@@ -121,19 +121,7 @@ public readonly struct SipParseError
     }
 
     /// <summary>The RFC 3261 §21 reason phrase of the status codes errors map to.</summary>
-    public static string ReasonPhraseOf(int statusCode) => statusCode switch
-    {
-        400 => "Bad Request",
-        413 => "Request Entity Too Large",
-        414 => "Request-URI Too Long",
-        416 => "Unsupported URI Scheme",
-        420 => "Bad Extension",
-        483 => "Too Many Hops",
-        501 => "Not Implemented",
-        505 => "Version Not Supported",
-        0 => "",
-        _ => "Error",
-    };
+    public static string ReasonPhraseOf(int statusCode) => Sip.Generated.Grammar.SipStatusCodes.ReasonPhrase(statusCode);
 
     /// <summary>The response a code deserves when no context changes it.</summary>
     internal static int DefaultStatusOf(SipErrorCode code) => code switch

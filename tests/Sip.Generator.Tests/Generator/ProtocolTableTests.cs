@@ -41,7 +41,11 @@ public class ProtocolTableTests
     [InlineData(406, "Not Acceptable", SipStatusCode.NotAcceptable)]
     [InlineData(606, "Not Acceptable", SipStatusCode.NotAcceptable606)]
     [InlineData(487, "Request Terminated", SipStatusCode.RequestTerminated)]
-    [InlineData(505, "SIP Version not supported", SipStatusCode.SIPVersionNotSupported)]
+    [InlineData(505, "Version Not Supported", SipStatusCode.VersionNotSupported)]      // §21.5.6 (§25's comment differs: FIX)
+    [InlineData(414, "Request-URI Too Long", SipStatusCode.RequestURITooLong)]         // §21.4.12
+    [InlineData(480, "Temporarily Unavailable", SipStatusCode.TemporarilyUnavailable)] // §21.4.18
+    [InlineData(481, "Call/Transaction Does Not Exist", SipStatusCode.CallTransactionDoesNotExist)] // §21.4.19
+    [InlineData(604, "Does Not Exist Anywhere", SipStatusCode.DoesNotExistAnywhere)]   // §21.6.3
     [InlineData(412, "Conditional Request Failed", SipStatusCode.ConditionalRequestFailed)] // RFC 3903
     [InlineData(422, "Session Interval Too Small", SipStatusCode.SessionIntervalTooSmall)]  // RFC 4028
     [InlineData(489, "Bad Event", SipStatusCode.BadEvent)]                                  // RFC 6665
