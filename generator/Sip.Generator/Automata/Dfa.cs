@@ -4,42 +4,38 @@ using System.Collections.Generic;
 namespace Sip.Generator.Automata
 {
     /// <summary>
-    /// A deterministic automaton over bytes. State 0 is the start state; a transition of -1 is the
-    /// dead state. Made by subset construction from an <see cref="Nfa"/>, then trimmed and minimised.
+    /// A deterministic automaton over bytes, with byte classes: bytes that no transition tells apart
+    /// share a class, and transitions are stored per class (<c>Next[state * ClassCount + ClassOf[b]]</c>).
+    /// State 0 is the start state; a transition of -1 is the dead state. Made by subset construction
+    /// from an <see cref="Nfa"/>, then trimmed and minimised.
     /// </summary>
     internal sealed class Dfa
     {
-        public Dfa(int stateCount, int[] next, bool[] accepting, byte[]? classOf = null, int[]? classRep = null)
+        public Dfa(int stateCount, int classCount, byte[] classOf, int[] next, bool[] accepting)
         {
             StateCount = stateCount;
+            ClassCount = classCount;
+            ClassOf = classOf;
             Next = next;
             Accepting = accepting;
-            ClassOf = classOf;
-            ClassRep = classRep;
         }
-
-        /// <summary>After minimisation: the byte class of each byte (bytes no transition tells apart share one).</summary>
-        public byte[]? ClassOf { get; }
-
-        /// <summary>After minimisation: one representative byte per class.</summary>
-        public int[]? ClassRep { get; }
 
         public int StateCount { get; }
 
-        /// <summary><c>Next[state * 256 + byte]</c>, -1 for the dead state.</summary>
+        public int ClassCount { get; }
+
+        /// <summary>The byte class of each byte value.</summary>
+        public byte[] ClassOf { get; }
+
+        /// <summary><c>Next[state * ClassCount + class]</c>, -1 for the dead state.</summary>
         public int[] Next { get; }
 
         public bool[] Accepting { get; }
 
-        public int Transition(int state, int b) => Next[state * 256 + b];
+        public int Transition(int state, int b) => Next[state * ClassCount + ClassOf[b]];
 
         /// <summary>The automaton that accepts nothing.</summary>
-        public static Dfa Empty()
-        {
-            var next = new int[256];
-            for (int i = 0; i < next.Length; i++) next[i] = -1;
-            return new Dfa(1, next, new bool[1], new byte[256], new[] { 0 });
-        }
+        public static Dfa Empty() => new Dfa(1, 1, new byte[256], new[] { -1 }, new bool[1]);
 
         public bool IsEmptyLanguage
         {
@@ -63,6 +59,21 @@ namespace Sip.Generator.Automata
                 if (s < 0) return false;
             }
             return Accepting[s];
+        }
+
+        /// <summary>For each class, the byte ranges it covers (used to copy the automaton into an NFA).</summary>
+        public List<(byte Lo, byte Hi, int Class)> ClassRanges()
+        {
+            var ranges = new List<(byte, byte, int)>();
+            int b = 0;
+            while (b < 256)
+            {
+                int e = b;
+                while (e + 1 < 256 && ClassOf[e + 1] == ClassOf[b]) e++;
+                ranges.Add(((byte)b, (byte)e, ClassOf[b]));
+                b = e + 1;
+            }
+            return ranges;
         }
 
         /// <summary>
@@ -89,11 +100,11 @@ namespace Sip.Generator.Automata
                 if (boundaries[b]) classStart.Add(b);
             }
             int classCount = classStart.Count;
-            var classOf = new int[256];
+            var classOf = new byte[256];
             for (int c = 0; c < classCount; c++)
             {
                 int end = c + 1 < classCount ? classStart[c + 1] : 256;
-                for (int b = classStart[c]; b < end; b++) classOf[b] = c;
+                for (int b = classStart[c]; b < end; b++) classOf[b] = (byte)c;
             }
 
             var mark = new int[nfa.Count];
@@ -134,7 +145,7 @@ namespace Sip.Generator.Automata
 
             var ids = new Dictionary<int[], int>(IntArrayComparer.Instance);
             var sets = new List<int[]>();
-            var trans = new List<int[]>();
+            var next = new List<int>();
             int[] startSet = Closure(new List<int> { start });
             ids.Add(startSet, 0);
             sets.Add(startSet);
@@ -152,12 +163,11 @@ namespace Sip.Generator.Automata
                         for (int c = classOf[lo]; c < classCount && classStart[c] <= hi; c++) seeds[c].Add(to);
                     }
                 }
-                var row = new int[classCount];
                 for (int c = 0; c < classCount; c++)
                 {
                     if (seeds[c].Count == 0)
                     {
-                        row[c] = -1;
+                        next.Add(-1);
                         continue;
                     }
                     int[] target = Closure(seeds[c]);
@@ -168,21 +178,14 @@ namespace Sip.Generator.Automata
                         ids.Add(target, id);
                         sets.Add(target);
                     }
-                    row[c] = id;
+                    next.Add(id);
                 }
-                trans.Add(row);
             }
 
             int n = sets.Count;
-            var next = new int[n * 256];
             var accepting = new bool[n];
-            for (int d = 0; d < n; d++)
-            {
-                accepting[d] = Array.BinarySearch(sets[d], accept) >= 0;
-                int[] row = trans[d];
-                for (int b = 0; b < 256; b++) next[d * 256 + b] = row[classOf[b]];
-            }
-            return new Dfa(n, next, accepting).Trim().Minimize();
+            for (int d = 0; d < n; d++) accepting[d] = Array.BinarySearch(sets[d], accept) >= 0;
+            return new Dfa(n, classCount, classOf, next.ToArray(), accepting).Trim().Minimize();
         }
 
         /// <summary>Removes states from which no accepting state can be reached (they behave as the dead state).</summary>
@@ -190,17 +193,15 @@ namespace Sip.Generator.Automata
         [System.Runtime.CompilerServices.MethodImpl((System.Runtime.CompilerServices.MethodImplOptions)512)] // AggressiveOptimization: not in netstandard2.0's enum, honoured by the runtime
         public Dfa Trim()
         {
-            int n = StateCount;
+            int n = StateCount, k = ClassCount;
             var reverse = new List<int>[n];
             for (int s = 0; s < n; s++) reverse[s] = new List<int>();
             for (int s = 0; s < n; s++)
             {
-                int prev = -2;
-                for (int b = 0; b < 256; b++)
+                for (int c = 0; c < k; c++)
                 {
-                    int t = Next[s * 256 + b];
-                    if (t >= 0 && t != prev) reverse[t].Add(s);
-                    prev = t;
+                    int t = Next[s * k + c];
+                    if (t >= 0) reverse[t].Add(s);
                 }
             }
             var live = new bool[n];
@@ -232,48 +233,31 @@ namespace Sip.Generator.Automata
             var map = new int[n];
             int count = 0;
             for (int s = 0; s < n; s++) map[s] = live[s] ? count++ : -1;
-            var next = new int[count * 256];
+            var next = new int[count * k];
             var accepting = new bool[count];
             for (int s = 0; s < n; s++)
             {
                 if (!live[s]) continue;
                 accepting[map[s]] = Accepting[s];
-                for (int b = 0; b < 256; b++)
+                for (int c = 0; c < k; c++)
                 {
-                    int t = Next[s * 256 + b];
-                    next[map[s] * 256 + b] = t < 0 ? -1 : map[t];
+                    int t = Next[s * k + c];
+                    next[map[s] * k + c] = t < 0 ? -1 : map[t];
                 }
             }
-            return new Dfa(count, next, accepting);
+            return new Dfa(count, k, ClassOf, next, accepting);
         }
 
         /// <summary>
         /// Moore's partition refinement: merges states with the same future. Keeps state 0 as the start.
-        /// The result is the unique minimal DFA of the language (states renumbered in breadth-first order).
+        /// The result is the unique minimal DFA of the language (states renumbered in breadth-first order,
+        /// byte classes renumbered by first byte), so equal languages give identical automata.
         /// </summary>
         // Hot during the build: compile straight to optimised code (no tier-0 pass).
         [System.Runtime.CompilerServices.MethodImpl((System.Runtime.CompilerServices.MethodImplOptions)512)] // AggressiveOptimization: not in netstandard2.0's enum, honoured by the runtime
         public Dfa Minimize()
         {
-            int n = StateCount;
-            // Byte classes for this DFA: bytes whose columns are identical behave alike.
-            var classOf = new int[256];
-            var classRep = new List<int>();
-            var seen = new Dictionary<SignatureKey, int>();
-            for (int b = 0; b < 256; b++)
-            {
-                var column = new int[n];
-                for (int s = 0; s < n; s++) column[s] = Next[s * 256 + b];
-                var key = new SignatureKey(column);
-                if (!seen.TryGetValue(key, out int c))
-                {
-                    c = classRep.Count;
-                    seen.Add(key, c);
-                    classRep.Add(b);
-                }
-                classOf[b] = c;
-            }
-            int k = classRep.Count;
+            int n = StateCount, k = ClassCount;
 
             // Moore refinement. Signatures live in one buffer; the dictionary keys are state numbers
             // compared through it, so an iteration allocates nothing per state.
@@ -293,7 +277,7 @@ namespace Sip.Generator.Automata
                     sig[o] = block[s];
                     for (int c = 0; c < k; c++)
                     {
-                        int t = Next[s * 256 + classRep[c]];
+                        int t = Next[s * k + c];
                         sig[o + c + 1] = t < 0 ? -1 : block[t];
                     }
                 }
@@ -316,59 +300,76 @@ namespace Sip.Generator.Automata
             // Renumber blocks breadth-first from the start state, so equal languages give identical tables.
             var order = new int[blockCount];
             for (int i = 0; i < order.Length; i++) order[i] = -1;
-            var repOf = new int[blockCount];
             var queue = new Queue<int>();
             order[block[0]] = 0;
-            repOf[0] = 0;
             queue.Enqueue(0);
-            int next = 1;
+            int nextId = 1;
             var reps = new List<int> { 0 };
             while (queue.Count > 0)
             {
                 int s = queue.Dequeue();
+                // Visit in byte order (not class order) so the numbering does not depend on how classes were numbered.
                 for (int b = 0; b < 256; b++)
                 {
-                    int t = Next[s * 256 + b];
+                    int t = Next[s * k + ClassOf[b]];
                     if (t < 0 || order[block[t]] >= 0) continue;
-                    order[block[t]] = next++;
+                    order[block[t]] = nextId++;
                     reps.Add(t);
                     queue.Enqueue(t);
                 }
             }
             int m = reps.Count;
-            var table = new int[m * 256];
+
+            // Classes of the result: merging states can only merge classes. Renumber them by first byte.
+            var classMap = new int[k];
+            for (int c = 0; c < k; c++) classMap[c] = -1;
+            var newClassOf = new byte[256];
+            var classReps = new List<int>();
+            for (int b = 0; b < 256; b++)
+            {
+                int c = ClassOf[b];
+                if (classMap[c] < 0)
+                {
+                    int found = -1;
+                    for (int j = 0; j < classReps.Count && found < 0; j++)
+                    {
+                        if (SameColumn(reps, c, classReps[j], order, block)) found = j;
+                    }
+                    if (found < 0)
+                    {
+                        found = classReps.Count;
+                        classReps.Add(c);
+                    }
+                    classMap[c] = found;
+                }
+                newClassOf[b] = (byte)classMap[c];
+            }
+            int mk = classReps.Count;
+            var table = new int[m * mk];
             var accepting = new bool[m];
             for (int i = 0; i < m; i++)
             {
                 int s = reps[i];
                 accepting[i] = Accepting[s];
-                for (int b = 0; b < 256; b++)
+                for (int j = 0; j < mk; j++)
                 {
-                    int t = Next[s * 256 + b];
-                    table[i * 256 + b] = t < 0 ? -1 : order[block[t]];
+                    int t = Next[s * k + classReps[j]];
+                    table[i * mk + j] = t < 0 ? -1 : order[block[t]];
                 }
             }
-            // Merging states can only merge byte classes, never split them: recompute on the (small) result.
-            var minClassOf = new byte[256];
-            var minReps = new List<int>();
-            for (int b = 0; b < 256; b++)
-            {
-                int c = 0;
-                for (; c < minReps.Count; c++)
-                {
-                    if (SameColumn(table, m, b, minReps[c])) break;
-                }
-                if (c == minReps.Count) minReps.Add(b);
-                minClassOf[b] = (byte)c;
-            }
-            return new Dfa(m, table, accepting, minClassOf, minReps.ToArray());
+            return new Dfa(m, mk, newClassOf, table, accepting);
         }
 
-        private static bool SameColumn(int[] table, int states, int a, int b)
+        /// <summary>True when classes <paramref name="a"/> and <paramref name="b"/> lead every representative state to the same block.</summary>
+        private bool SameColumn(List<int> reps, int a, int b, int[] order, int[] block)
         {
-            for (int s = 0; s < states; s++)
+            int k = ClassCount;
+            foreach (int s in reps)
             {
-                if (table[s * 256 + a] != table[s * 256 + b]) return false;
+                int ta = Next[s * k + a], tb = Next[s * k + b];
+                int ba = ta < 0 ? -1 : order[block[ta]];
+                int bb = tb < 0 ? -1 : order[block[tb]];
+                if (ba != bb) return false;
             }
             return true;
         }
@@ -401,34 +402,6 @@ namespace Sip.Generator.Automata
                 for (int i = 0; i < _width; i++) h = unchecked(h * 31 + _sig[o + i]);
                 return h;
             }
-        }
-
-        private readonly struct SignatureKey : IEquatable<SignatureKey>
-        {
-            private readonly int[] _values;
-            private readonly int _hash;
-
-            public SignatureKey(int[] values)
-            {
-                _values = values;
-                int h = 17;
-                foreach (int v in values) h = unchecked(h * 31 + v);
-                _hash = h;
-            }
-
-            public bool Equals(SignatureKey other)
-            {
-                if (_hash != other._hash || _values.Length != other._values.Length) return false;
-                for (int i = 0; i < _values.Length; i++)
-                {
-                    if (_values[i] != other._values[i]) return false;
-                }
-                return true;
-            }
-
-            public override bool Equals(object? obj) => obj is SignatureKey o && Equals(o);
-
-            public override int GetHashCode() => _hash;
         }
 
         private sealed class IntArrayComparer : IEqualityComparer<int[]>

@@ -217,16 +217,15 @@ namespace Sip.Generator.Automata
             }
             int states = id;
 
-            // Byte classes: computed by minimisation (every DFA here comes out of it).
-            byte[] classOf = dfa.ClassOf ?? throw new InvalidOperationException("DFA was not minimised");
-            var reps = new List<int>(dfa.ClassRep!);
-            int k = reps.Count;
+            // Byte classes: as minimisation left them (numbered by first byte).
+            byte[] classOf = (byte[])dfa.ClassOf.Clone();
+            int k = dfa.ClassCount;
             var transitions = new int[states * k];
             for (int s = 0; s < n; s++)
             {
                 for (int c = 0; c < k; c++)
                 {
-                    int t = dfa.Next[s * 256 + reps[c]];
+                    int t = dfa.Next[s * k + c];
                     transitions[map[s] * k + c] = t < 0 ? 0 : map[t];
                 }
             }

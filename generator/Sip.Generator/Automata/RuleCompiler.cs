@@ -215,17 +215,14 @@ namespace Sip.Generator.Automata
             var map = new int[dfa.StateCount];
             for (int s = 0; s < dfa.StateCount; s++) map[s] = nfa.AddState();
             nfa.AddEpsilon(from, map[0]);
+            List<(byte Lo, byte Hi, int Class)> ranges = dfa.ClassRanges();
             for (int s = 0; s < dfa.StateCount; s++)
             {
                 if (dfa.Accepting[s]) nfa.AddEpsilon(map[s], to);
-                int b = 0;
-                while (b < 256)
+                foreach ((byte lo, byte hi, int c) in ranges)
                 {
-                    int t = dfa.Next[s * 256 + b];
-                    int e = b;
-                    while (e + 1 < 256 && dfa.Next[s * 256 + e + 1] == t) e++;
-                    if (t >= 0) nfa.AddEdge(map[s], (byte)b, (byte)e, map[t]);
-                    b = e + 1;
+                    int t = dfa.Next[s * dfa.ClassCount + c];
+                    if (t >= 0) nfa.AddEdge(map[s], lo, hi, map[t]);
                 }
             }
         }
