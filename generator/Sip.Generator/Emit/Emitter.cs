@@ -236,9 +236,9 @@ namespace Sip.Generator.Emit
                 var sb = new StringBuilder();
                 for (int col = 0; col < 16; col++)
                 {
-                    sb.Append(dfa.ClassMap[row * 16 + col].ToString(CultureInfo.InvariantCulture)).Append(", ");
+                    sb.Append(dfa.ClassMap[row * 16 + col].ToString(CultureInfo.InvariantCulture)).Append(',');
                 }
-                sb.Append("// 0x").Append((row * 16).ToString("X2", CultureInfo.InvariantCulture));
+                sb.Append(" // 0x").Append((row * 16).ToString("X2", CultureInfo.InvariantCulture));
                 w.Line(sb.ToString());
             }
             w.Dedent();
@@ -262,9 +262,9 @@ namespace Sip.Generator.Emit
                 var sb = new StringBuilder();
                 for (int c = 0; c < dfa.ClassCount; c++)
                 {
-                    sb.Append(dfa.Transitions[s * dfa.ClassCount + c].ToString(CultureInfo.InvariantCulture)).Append(", ");
+                    sb.Append(dfa.Transitions[s * dfa.ClassCount + c].ToString(CultureInfo.InvariantCulture)).Append(',');
                 }
-                sb.Append("// ").Append(s == 0 ? "dead" : s == dfa.Start ? "start" : s.ToString(CultureInfo.InvariantCulture));
+                sb.Append(" // ").Append(s == 0 ? "dead" : s == dfa.Start ? "start" : s.ToString(CultureInfo.InvariantCulture));
                 if (s >= dfa.FirstAccepting) sb.Append(", accepting");
                 w.Line(sb.ToString());
             }
