@@ -1,5 +1,5 @@
 using System.Text;
-using Sip.Runtime.Uri;
+using Sip.Runtime.Addressing;
 
 namespace Sip.Runtime.Tests;
 

@@ -1,6 +1,6 @@
 using System;
 
-namespace Sip.Runtime.Uri;
+namespace Sip.Runtime.Addressing;
 
 public readonly partial struct SipUri
 {

@@ -1,6 +1,6 @@
 using System;
 
-namespace Sip.Runtime.Uri;
+namespace Sip.Runtime.Addressing;
 
 /// <summary>Reads an already-validated RFC 5954 <c>IPv6address</c> into its 16 bytes, without allocating.</summary>
 internal static class Ipv6

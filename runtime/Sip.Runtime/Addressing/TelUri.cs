@@ -1,7 +1,7 @@
 using System;
 using Sip.Generated.Grammar;
 
-namespace Sip.Runtime.Uri;
+namespace Sip.Runtime.Addressing;
 
 /// <summary>
 /// A tel URI (RFC 3966 §3): a view over the caller's bytes, validated by the generated

@@ -1,6 +1,6 @@
 using System;
 
-namespace Sip.Runtime.Uri;
+namespace Sip.Runtime.Addressing;
 
 /// <summary>
 /// %HH handling for URI components (RFC 3261 §19.1.2, §19.1.4; RFC 2396 §2.4.1). Works in place on

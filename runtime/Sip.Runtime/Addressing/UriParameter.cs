@@ -1,6 +1,6 @@
 using System;
 
-namespace Sip.Runtime.Uri;
+namespace Sip.Runtime.Addressing;
 
 /// <summary>One <c>name[=value]</c> item of a URI's parameter or header list, as written (still escaped).</summary>
 public readonly ref struct UriParameter

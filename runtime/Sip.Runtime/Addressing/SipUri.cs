@@ -2,7 +2,7 @@ using System;
 using System.Buffers;
 using Sip.Generated.Grammar;
 
-namespace Sip.Runtime.Uri;
+namespace Sip.Runtime.Addressing;
 
 /// <summary>What kind of <c>host</c> a URI names (<c>host = hostname / IPv4address / IPv6reference</c>).</summary>
 public enum SipHostKind : byte
@@ -86,18 +86,8 @@ public readonly partial struct SipUri
         if (secure)
         {
             // SIPS-URI = "sips:" [ userinfo ] hostport uri-parameters [ headers ]
-            // The grammar gives SIPS-URI no ;@record, so after validating it, split "sip:" + the same tail with SIP-URI's
-            // record (identical after the scheme) in a scratch copy and shift the ranges by one.
-            if (!Rules.SIPSURI.IsMatch(s)) return OperationStatus.InvalidData;
-            byte[]? rented = null;
-            Span<byte> scratch = s.Length <= 256 ? stackalloc byte[256] : (rented = ArrayPool<byte>.Shared.Rent(s.Length));
-            "sip:"u8.CopyTo(scratch);
-            s[5..].CopyTo(scratch[4..]);
-            OperationStatus st = Rules.SIPURI.TryParse(scratch[..(s.Length - 1)], out Rules.SIPURI.Record r);
-            if (rented is not null) ArrayPool<byte>.Shared.Return(rented);
-            if (st != OperationStatus.Done) return OperationStatus.InvalidData;
-            int n = s.Length - 1;
-            (userinfo, hostport, parameters, headers) = (Shift(r.Userinfo, n), Shift(r.Hostport, n), Shift(r.UriParameters, n), Shift(r.Headers, n));
+            if (Rules.SIPSURI.TryParse(s, out Rules.SIPSURI.Record r) != OperationStatus.Done) return OperationStatus.InvalidData;
+            (userinfo, hostport, parameters, headers) = (r.Userinfo, r.Hostport, r.UriParameters, r.Headers);
         }
         else
         {
@@ -238,12 +228,6 @@ public readonly partial struct SipUri
     public override string ToString() => System.Text.Encoding.UTF8.GetString(_source.Span);
 
     private ReadOnlySpan<byte> ValueOf(ReadOnlySpan<byte> lowerName) => TryGetParameter(lowerName, out UriParameter p) ? p.Value : default;
-
-    private static Range Shift(Range r, int length)
-    {
-        (int start, int len) = r.GetOffsetAndLength(length);
-        return (start + 1)..(start + 1 + len);
-    }
 
     internal static bool TryParseDecimal(ReadOnlySpan<byte> digits, int max, out int value)
     {
