@@ -1,6 +1,7 @@
 using System.Reflection;
 using System.Text;
 using Sip.Generated.Grammar;
+using Sip.Tests.Shared;
 
 namespace Sip.Conformance.Tests;
 
@@ -10,28 +11,14 @@ public delegate bool SpanPredicate(ReadOnlySpan<byte> input);
 /// <summary>Access to tests/corpus, which the test project copies next to the assembly as <c>corpus/</c>.</summary>
 internal static class Corpus
 {
-    public static string Root { get; } = Path.Combine(AppContext.BaseDirectory, "corpus");
+    public static string Root => CorpusFiles.Root;
 
-    public static string PathOf(params string[] parts) => Path.Combine([Root, .. parts]);
+    public static string PathOf(params string[] parts) => CorpusFiles.PathOf(parts);
 
-    public static byte[] Bytes(params string[] parts) => File.ReadAllBytes(PathOf(parts));
+    public static byte[] Bytes(params string[] parts) => CorpusFiles.Bytes(parts);
 
     /// <summary>Rows of <c>folder/MANIFEST.tsv</c>, keyed by the header row's column names.</summary>
-    public static IReadOnlyList<IReadOnlyDictionary<string, string>> Manifest(string folder)
-    {
-        string[] lines = File.ReadAllLines(PathOf(folder, "MANIFEST.tsv"), Encoding.UTF8);
-        string[] columns = lines[0].Split('\t');
-        var rows = new List<IReadOnlyDictionary<string, string>>();
-        foreach (string line in lines.Skip(1))
-        {
-            if (line.Length == 0) continue;
-            string[] cells = line.Split('\t');
-            var row = new Dictionary<string, string>(StringComparer.Ordinal);
-            for (int i = 0; i < columns.Length; i++) row[columns[i]] = i < cells.Length ? cells[i] : "";
-            rows.Add(row);
-        }
-        return rows;
-    }
+    public static IReadOnlyList<IReadOnlyDictionary<string, string>> Manifest(string folder) => CorpusFiles.Manifest(folder);
 }
 
 /// <summary>One logical line of a SIP message head: the start-line, or a header field with its folded continuation lines.</summary>

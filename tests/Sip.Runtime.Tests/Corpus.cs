@@ -1,34 +1,21 @@
 using System.Buffers;
 using System.Text;
 using Sip.Runtime.Message;
+using Sip.Tests.Shared;
 
 namespace Sip.Runtime.Tests;
 
 /// <summary>tests/corpus, copied next to the test assembly as <c>corpus/</c>.</summary>
 internal static class Corpus
 {
-    public static string Root { get; } = Path.Combine(AppContext.BaseDirectory, "corpus");
+    public static string Root => CorpusFiles.Root;
 
-    public static string PathOf(params string[] parts) => Path.Combine([Root, .. parts]);
+    public static string PathOf(params string[] parts) => CorpusFiles.PathOf(parts);
 
-    public static byte[] Bytes(params string[] parts) => File.ReadAllBytes(PathOf(parts));
+    public static byte[] Bytes(params string[] parts) => CorpusFiles.Bytes(parts);
 
     /// <summary>Rows of <c>folder/MANIFEST.tsv</c>, keyed by the header row's column names.</summary>
-    public static IReadOnlyList<IReadOnlyDictionary<string, string>> Manifest(string folder)
-    {
-        string[] lines = File.ReadAllLines(PathOf(folder, "MANIFEST.tsv"), Encoding.UTF8);
-        string[] columns = lines[0].Split('\t');
-        var rows = new List<IReadOnlyDictionary<string, string>>();
-        foreach (string line in lines.Skip(1))
-        {
-            if (line.Length == 0) continue;
-            string[] cells = line.Split('\t');
-            var row = new Dictionary<string, string>(StringComparer.Ordinal);
-            for (int i = 0; i < columns.Length; i++) row[columns[i]] = i < cells.Length ? cells[i] : "";
-            rows.Add(row);
-        }
-        return rows;
-    }
+    public static IReadOnlyList<IReadOnlyDictionary<string, string>> Manifest(string folder) => CorpusFiles.Manifest(folder);
 
     /// <summary>Every SIP message of the corpus (RFC 4475, RFC 5118 CRLF forms, RFC 3665/3666), as (name, bytes).</summary>
     public static IReadOnlyList<(string Name, byte[] Bytes)> AllMessages { get; } = LoadAll();

@@ -203,18 +203,18 @@ public readonly struct SdpRtpMap
         rtpMap = default;
         ReadOnlySpan<byte> span = value.Span;
         int pt = Rules.Sdp_ZeroBasedInteger.MatchLength(span);
-        if (pt <= 0 || pt >= span.Length || span[pt] != SdpOctets.SP) return false;
+        if (pt <= 0 || pt >= span.Length || span[pt] != Octets.SP) return false;
         int nameStart = pt + 1;
         int name = Rules.Sdp_Token.MatchLength(span.Slice(nameStart));
         int slash = nameStart + name;
-        if (name <= 0 || slash >= span.Length || span[slash] != SdpOctets.Slash) return false;
+        if (name <= 0 || slash >= span.Length || span[slash] != Octets.Slash) return false;
         int rate = Rules.Sdp_Integer.MatchLength(span.Slice(slash + 1));
         int rateEnd = slash + 1 + rate;
         if (rate <= 0) return false;
         SdpText parameters = value.Slice(span.Length, 0);
         if (rateEnd < span.Length)
         {
-            if (span[rateEnd] != SdpOctets.Slash || !Rules.Sdp_Integer.IsMatch(span.Slice(rateEnd + 1))) return false;
+            if (span[rateEnd] != Octets.Slash || !Rules.Sdp_Integer.IsMatch(span.Slice(rateEnd + 1))) return false;
             parameters = value.Slice(rateEnd + 1, span.Length - rateEnd - 1);
         }
         rtpMap = new SdpRtpMap(value.Slice(0, pt), value.Slice(nameStart, name), value.Slice(slash + 1, rate), parameters);
@@ -251,7 +251,7 @@ public readonly struct SdpFmtp
         fmtp = default;
         ReadOnlySpan<byte> span = value.Span;
         int format = Rules.Sdp_Fmt.MatchLength(span);
-        if (format <= 0 || format + 1 >= span.Length || span[format] != SdpOctets.SP) return false;
+        if (format <= 0 || format + 1 >= span.Length || span[format] != Octets.SP) return false;
         if (!Rules.Sdp_ByteString.IsMatch(span.Slice(format + 1))) return false;
         fmtp = new SdpFmtp(value.Slice(0, format), value.Slice(format + 1, span.Length - format - 1));
         return true;

@@ -52,13 +52,13 @@ public sealed class SdpBuilder
         Line(SdpLineType.Origin, Format(w =>
         {
             SdpWriter.Octets(w, Utf8(username));
-            SdpWriter.Octet(w, SdpOctets.SP);
+            SdpWriter.Octet(w, Octets.SP);
             SdpWriter.Number(w, sessionId);
-            SdpWriter.Octet(w, SdpOctets.SP);
+            SdpWriter.Octet(w, Octets.SP);
             SdpWriter.Number(w, sessionVersion);
-            SdpWriter.Field(w, SdpOctets.SP, Utf8(netType));
-            SdpWriter.Field(w, SdpOctets.SP, Utf8(addrType));
-            SdpWriter.Field(w, SdpOctets.SP, Utf8(address));
+            SdpWriter.Field(w, Octets.SP, Utf8(netType));
+            SdpWriter.Field(w, Octets.SP, Utf8(addrType));
+            SdpWriter.Field(w, Octets.SP, Utf8(address));
         }));
 
     /// <summary><c>s=</c> (default <c>-</c>).</summary>
@@ -81,16 +81,16 @@ public sealed class SdpBuilder
         Line(SdpLineType.Connection, Format(w =>
         {
             SdpWriter.Octets(w, Utf8(netType));
-            SdpWriter.Field(w, SdpOctets.SP, Utf8(addrType));
-            SdpWriter.Field(w, SdpOctets.SP, Utf8(address));
+            SdpWriter.Field(w, Octets.SP, Utf8(addrType));
+            SdpWriter.Field(w, Octets.SP, Utf8(address));
             if (ttl is { } t)
             {
-                SdpWriter.Octet(w, SdpOctets.Slash);
+                SdpWriter.Octet(w, Octets.Slash);
                 SdpWriter.Number(w, NonNegative(t, nameof(ttl)));
             }
             if (numberOfAddresses is { } n)
             {
-                SdpWriter.Octet(w, SdpOctets.Slash);
+                SdpWriter.Octet(w, Octets.Slash);
                 SdpWriter.Number(w, NonNegative(n, nameof(numberOfAddresses)));
             }
         }));
@@ -100,7 +100,7 @@ public sealed class SdpBuilder
         Line(SdpLineType.Bandwidth, Format(w =>
         {
             SdpWriter.Octets(w, Utf8(type));
-            SdpWriter.Octet(w, SdpOctets.Colon);
+            SdpWriter.Octet(w, Octets.Colon);
             SdpWriter.Number(w, bandwidth);
         }));
 
@@ -109,7 +109,7 @@ public sealed class SdpBuilder
         Line(SdpLineType.Time, Format(w =>
         {
             SdpWriter.Number(w, start);
-            SdpWriter.Octet(w, SdpOctets.SP);
+            SdpWriter.Octet(w, Octets.SP);
             SdpWriter.Number(w, stop);
         }));
 
@@ -120,8 +120,8 @@ public sealed class SdpBuilder
         return Line(SdpLineType.Repeat, Format(w =>
         {
             SdpWriter.Octets(w, Utf8(interval));
-            SdpWriter.Field(w, SdpOctets.SP, Utf8(activeDuration));
-            foreach (string offset in offsets) SdpWriter.Field(w, SdpOctets.SP, Utf8(offset));
+            SdpWriter.Field(w, Octets.SP, Utf8(activeDuration));
+            foreach (string offset in offsets) SdpWriter.Field(w, Octets.SP, Utf8(offset));
         }));
     }
 
@@ -133,9 +133,9 @@ public sealed class SdpBuilder
         {
             for (int i = 0; i < adjustments.Length; i++)
             {
-                if (i > 0) SdpWriter.Octet(w, SdpOctets.SP);
+                if (i > 0) SdpWriter.Octet(w, Octets.SP);
                 SdpWriter.Number(w, adjustments[i].Time);
-                SdpWriter.Field(w, SdpOctets.SP, Utf8(adjustments[i].Offset));
+                SdpWriter.Field(w, Octets.SP, Utf8(adjustments[i].Offset));
             }
         }));
     }
@@ -176,15 +176,15 @@ public sealed class SdpBuilder
         return Line(SdpLineType.Media, Format(w =>
         {
             SdpWriter.Octets(w, Utf8(media));
-            SdpWriter.Octet(w, SdpOctets.SP);
+            SdpWriter.Octet(w, Octets.SP);
             SdpWriter.Number(w, NonNegative(port, nameof(port)));
             if (portCount is { } n)
             {
-                SdpWriter.Octet(w, SdpOctets.Slash);
+                SdpWriter.Octet(w, Octets.Slash);
                 SdpWriter.Number(w, NonNegative(n, nameof(portCount)));
             }
-            SdpWriter.Field(w, SdpOctets.SP, Utf8(proto));
-            foreach (string format in formats) SdpWriter.Field(w, SdpOctets.SP, Utf8(format));
+            SdpWriter.Field(w, Octets.SP, Utf8(proto));
+            foreach (string format in formats) SdpWriter.Field(w, Octets.SP, Utf8(format));
         }));
     }
 

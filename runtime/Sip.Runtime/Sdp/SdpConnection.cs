@@ -40,13 +40,13 @@ public readonly struct SdpConnection : ISdpLineView<SdpConnection>
     public SdpText TtlText => _description.Field(_line, 4);
 
     /// <summary>The <c>ttl</c> of an <c>IP4-multicast</c> address (0 to 999 by the grammar), or null.</summary>
-    public int? Ttl => SdpOctets.ParseInt32(TtlText.Span);
+    public int? Ttl => Octets.ParseInt32(TtlText.Span);
 
     /// <summary>The <c>numaddr</c> digits of a multicast address; empty when absent.</summary>
     public SdpText NumberOfAddressesText => _description.Field(_line, 5);
 
     /// <summary>The <c>numaddr</c> of a multicast address, or null when absent (§5.7: "assumed to be one").</summary>
-    public int? NumberOfAddresses => SdpOctets.ParseInt32(NumberOfAddressesText.Span);
+    public int? NumberOfAddresses => Octets.ParseInt32(NumberOfAddressesText.Span);
 
     /// <summary>True when the address has a <c>/ttl</c> or <c>/numaddr</c> suffix (the multicast forms).</summary>
     public bool IsMulticastForm => Address.Length != ConnectionAddress.Length;
@@ -111,7 +111,7 @@ public readonly struct SdpKey
         get
         {
             SdpText value = Value;
-            int colon = value.Span.IndexOf(SdpOctets.Colon);
+            int colon = value.Span.IndexOf(Octets.Colon);
             return colon < 0 ? value : value.Slice(0, colon);
         }
     }
@@ -122,7 +122,7 @@ public readonly struct SdpKey
         get
         {
             SdpText value = Value;
-            int colon = value.Span.IndexOf(SdpOctets.Colon);
+            int colon = value.Span.IndexOf(Octets.Colon);
             return colon < 0 ? value.Slice(value.Length, 0) : value.Slice(colon + 1, value.Length - colon - 1);
         }
     }

@@ -181,7 +181,7 @@ public readonly struct SdpFieldList
         {
             if (_next < 0) return false;
             ReadOnlySpan<byte> rest = _text.Span.Slice(_next);
-            int sp = rest.IndexOf(SdpOctets.SP);
+            int sp = rest.IndexOf(Octets.SP);
             int length = sp < 0 ? rest.Length : sp;
             _current = _text.Slice(_next, length);
             _next = sp < 0 ? -1 : _next + sp + 1;

@@ -79,13 +79,13 @@ public readonly struct SdpMediaDescription
     public SdpText Port => _description.Field(MediaLine, 1);
 
     /// <summary><c>port</c> as a number (0 rejects or disables the stream, RFC 3264 §6), or null when it does not fit in 32 bits.</summary>
-    public int? PortValue => SdpOctets.ParseInt32(Port.Span);
+    public int? PortValue => Octets.ParseInt32(Port.Span);
 
     /// <summary>The number-of-ports digits (<c>port/integer</c>); empty when absent.</summary>
     public SdpText PortCountText => _description.Field(MediaLine, 2);
 
     /// <summary>The number of ports, or null when absent.</summary>
-    public int? PortCount => SdpOctets.ParseInt32(PortCountText.Span);
+    public int? PortCount => Octets.ParseInt32(PortCountText.Span);
 
     /// <summary><c>proto</c> (e.g. <c>RTP/AVP</c>, <c>RTP/SAVP</c>, <c>udp</c>).</summary>
     public SdpText Proto => _description.Field(MediaLine, 3);

@@ -146,8 +146,8 @@ public readonly struct SdpPhone : ISdpLineView<SdpPhone>
     {
         ReadOnlySpan<byte> value = Value.Span;
         // phone has no '(' or '<', and "phone" alone matches neither form's delimiters.
-        bool comment = value[^1] == SdpOctets.RParen && value.IndexOf(SdpOctets.LParen) >= 0;
-        bool angle = !comment && value[^1] == SdpOctets.RAngle;
+        bool comment = value[^1] == Octets.RParen && value.IndexOf(Octets.LParen) >= 0;
+        bool angle = !comment && value[^1] == Octets.RAngle;
         return SdpContact.Split(Value, comment, angle);
     }
 
@@ -167,14 +167,14 @@ internal static class SdpContact
         ReadOnlySpan<byte> span = value.Span;
         if (comment)
         {
-            int open = span.LastIndexOf(SdpOctets.LParen);
-            int addressEnd = open - SdpOctets.TrailingSpaces(span.Slice(0, open));
+            int open = span.LastIndexOf(Octets.LParen);
+            int addressEnd = open - Octets.TrailingSpaces(span.Slice(0, open));
             return (value.Slice(0, addressEnd), value.Slice(open + 1, span.Length - open - 2));
         }
         if (angle)
         {
-            int open = span.IndexOf(SdpOctets.LAngle);
-            int nameEnd = open - SdpOctets.TrailingSpaces(span.Slice(0, open));
+            int open = span.IndexOf(Octets.LAngle);
+            int nameEnd = open - Octets.TrailingSpaces(span.Slice(0, open));
             return (value.Slice(open + 1, span.Length - open - 2), value.Slice(0, nameEnd));
         }
         return (value, value.Slice(span.Length, 0));

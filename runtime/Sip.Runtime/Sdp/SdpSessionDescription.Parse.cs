@@ -2,7 +2,7 @@ using System;
 using System.Buffers;
 using System.Text;
 using Sip.Generated.Grammar;
-using static Sip.Runtime.Sdp.SdpOctets;
+using static Sip.Runtime.Octets;
 
 namespace Sip.Runtime.Sdp;
 

@@ -38,7 +38,7 @@ public sealed partial class SdpSessionDescription
 
     private void WriteLine(IBufferWriter<byte> writer, int line)
     {
-        const byte SP = SdpOctets.SP;
+        const byte SP = Octets.SP;
         ref readonly SdpLineEntry entry = ref _lines[line];
         SdpWriter.Begin(writer, entry.Type);
         switch (entry.Type)
@@ -57,12 +57,12 @@ public sealed partial class SdpSessionDescription
                 SdpWriter.Octets(writer, connection.NetType);
                 SdpWriter.Field(writer, SP, connection.AddrType);
                 SdpWriter.Field(writer, SP, connection.Address);
-                if (!connection.TtlText.IsEmpty) SdpWriter.Field(writer, SdpOctets.Slash, connection.TtlText);
-                if (!connection.NumberOfAddressesText.IsEmpty) SdpWriter.Field(writer, SdpOctets.Slash, connection.NumberOfAddressesText);
+                if (!connection.TtlText.IsEmpty) SdpWriter.Field(writer, Octets.Slash, connection.TtlText);
+                if (!connection.NumberOfAddressesText.IsEmpty) SdpWriter.Field(writer, Octets.Slash, connection.NumberOfAddressesText);
                 break;
             case SdpLineType.Bandwidth:
                 SdpWriter.Octets(writer, Field(line, 0));
-                SdpWriter.Field(writer, SdpOctets.Colon, Field(line, 1));
+                SdpWriter.Field(writer, Octets.Colon, Field(line, 1));
                 break;
             case SdpLineType.Time:
                 SdpWriter.Octets(writer, Field(line, 0));
@@ -85,12 +85,12 @@ public sealed partial class SdpSessionDescription
                 break;
             case SdpLineType.Attribute:
                 SdpWriter.Octets(writer, Field(line, 1));
-                if (_lines[line].Fields[2].Length > 0) SdpWriter.Field(writer, SdpOctets.Colon, Field(line, 2));
+                if (_lines[line].Fields[2].Length > 0) SdpWriter.Field(writer, Octets.Colon, Field(line, 2));
                 break;
             case SdpLineType.Media:
                 SdpWriter.Octets(writer, Field(line, 0));
                 SdpWriter.Field(writer, SP, Field(line, 1));
-                if (_lines[line].Fields[2].Length > 0) SdpWriter.Field(writer, SdpOctets.Slash, Field(line, 2));
+                if (_lines[line].Fields[2].Length > 0) SdpWriter.Field(writer, Octets.Slash, Field(line, 2));
                 SdpWriter.Field(writer, SP, Field(line, 3));
                 foreach (SdpText format in new SdpFieldList(Field(line, 4))) SdpWriter.Field(writer, SP, format);
                 break;

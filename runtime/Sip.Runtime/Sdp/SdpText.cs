@@ -45,7 +45,7 @@ public readonly struct SdpText : IEquatable<SdpText>
     internal SdpText Slice(int start, int length) => new(_source, _offset + start, length);
 
     /// <summary>The octets as a number, or null when they are not all digits or do not fit in 64 bits.</summary>
-    public ulong? ToUInt64() => SdpOctets.ParseUInt64(Span);
+    public ulong? ToUInt64() => Octets.ParseUInt64(Span);
 
     /// <summary>True when the octets are exactly <paramref name="octets"/> (case-sensitive, as SDP is).</summary>
     public bool Equals(ReadOnlySpan<byte> octets) => Span.SequenceEqual(octets);

@@ -120,10 +120,10 @@ public readonly struct SdpTypedTime
     public SdpText Text { get; }
 
     /// <summary>True when the value has a leading <c>-</c> (only <c>z=</c> offsets may).</summary>
-    public bool IsNegative => !Text.IsEmpty && Text.Span[0] == SdpOctets.Minus;
+    public bool IsNegative => !Text.IsEmpty && Text.Span[0] == Octets.Minus;
 
     /// <summary>The unit letter (<c>d</c>, <c>h</c>, <c>m</c>, <c>s</c>), or 0 when there is none (seconds).</summary>
-    public byte Unit => !Text.IsEmpty && !SdpOctets.IsDigit(Text.Span[^1]) ? Text.Span[^1] : (byte)0;
+    public byte Unit => !Text.IsEmpty && !Octets.IsDigit(Text.Span[^1]) ? Text.Span[^1] : (byte)0;
 
     /// <summary>The digits, without sign or unit.</summary>
     public SdpText Digits

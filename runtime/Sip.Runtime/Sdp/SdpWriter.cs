@@ -10,15 +10,15 @@ internal static class SdpWriter
     {
         Span<byte> span = writer.GetSpan(2);
         span[0] = (byte)type;
-        span[1] = SdpOctets.Equal;
+        span[1] = Sip.Runtime.Octets.Equal;
         writer.Advance(2);
     }
 
     public static void End(IBufferWriter<byte> writer)
     {
         Span<byte> span = writer.GetSpan(2);
-        span[0] = SdpOctets.CR;
-        span[1] = SdpOctets.LF;
+        span[0] = Sip.Runtime.Octets.CR;
+        span[1] = Sip.Runtime.Octets.LF;
         writer.Advance(2);
     }
 

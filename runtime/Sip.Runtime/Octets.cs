@@ -1,6 +1,8 @@
-namespace Sip.Runtime.Message;
+using Sip.Runtime.Message;
 
-/// <summary>Octet constants of the SIP wire format, pre-cast.</summary>
+namespace Sip.Runtime;
+
+/// <summary>Octet constants and small octet predicates of the SIP and SDP wire formats, pre-cast.</summary>
 internal static class Octets
 {
     public const byte CR = (byte)'\r';
@@ -20,6 +22,9 @@ internal static class Octets
     public const byte RBracket = (byte)']';
     public const byte Question = (byte)'?';
     public const byte At = (byte)'@';
+    public const byte Equal = (byte)'=';
+    public const byte Slash = (byte)'/';
+    public const byte Minus = (byte)'-';
     public const byte Zero = (byte)'0';
     public const byte Nine = (byte)'9';
 
@@ -45,5 +50,38 @@ internal static class Octets
         while (start < end && IsLws(source[start])) start++;
         while (end > start && IsLws(source[end - 1])) end--;
         return SipRange.FromBounds(start, end);
+    }
+
+    /// <summary>
+    /// The value of a run of decimal digits, or null when it does not fit in 64 bits (the grammar bounds
+    /// none of SDP's numbers: <c>time</c> is "an unbounded length field").
+    /// </summary>
+    public static ulong? ParseUInt64(System.ReadOnlySpan<byte> digits)
+    {
+        if (digits.IsEmpty) return null;
+        ulong value = 0;
+        foreach (byte b in digits)
+        {
+            uint d = (uint)(b - Zero);
+            if (d > 9) return null;
+            if (value > (ulong.MaxValue - d) / 10) return null;
+            value = value * 10 + d;
+        }
+        return value;
+    }
+
+    /// <summary>Like <see cref="ParseUInt64"/>, bounded to <see cref="int.MaxValue"/>.</summary>
+    public static int? ParseInt32(System.ReadOnlySpan<byte> digits)
+    {
+        ulong? value = ParseUInt64(digits);
+        return value is { } v && v <= int.MaxValue ? (int)v : null;
+    }
+
+    /// <summary>Length of the run of <c>SP</c> octets at the end of <paramref name="span"/>.</summary>
+    public static int TrailingSpaces(System.ReadOnlySpan<byte> span)
+    {
+        int n = 0;
+        while (n < span.Length && span[span.Length - 1 - n] == SP) n++;
+        return n;
     }
 }
