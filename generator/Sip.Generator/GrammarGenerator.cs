@@ -87,6 +87,18 @@ namespace Sip.Generator
                 }
             });
 
+            // Typed accessors need the runtime's value types: emitted only where Sip.Runtime.Message.SipMessage exists.
+            IncrementalValueProvider<bool> hasRuntime = context.CompilationProvider
+                .Select(static (c, _) => c.GetTypeByMetadataName("Sip.Runtime.Message.SipMessage") != null);
+
+            context.RegisterSourceOutput(headers.Combine(ns).Combine(hasRuntime), static (spc, pair) =>
+            {
+                if (pair.Right && pair.Left.Left.Headers.Any(h => h.ValueType != null))
+                {
+                    spc.AddSource(HeaderEmitter.AccessorsHintName, SourceText.From(HeaderEmitter.EmitAccessors(pair.Left.Left, pair.Left.Right), System.Text.Encoding.UTF8));
+                }
+            });
+
             context.RegisterSourceOutput(diagnostics, static (spc, list) =>
             {
                 foreach (DiagnosticInfo d in list) spc.ReportDiagnostic(ToDiagnostic(d));

@@ -36,6 +36,8 @@ internal static class Octets
 
     public static bool IsDigit(byte b) => (uint)(b - Zero) <= 9;
 
+    public static bool IsHexDigit(byte b) => IsDigit(b) || (uint)((b | 0x20) - (byte)'a') <= 5;
+
     /// <summary>
     /// <c>token = 1*( alphanum / "-" / "." / "!" / "%" / "*" / "_" / "+" / "`" / "'" / "~" )</c> (RFC 3261 §25.1),
     /// one octet at a time.

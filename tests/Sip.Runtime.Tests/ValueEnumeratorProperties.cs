@@ -15,7 +15,8 @@ public sealed class ValueEnumeratorProperties
         Token,
         Gen.Select(Token, Token, (a, b) => $"\"{a}, \\\"{b}\\\"\" <sip:{a}@{b}>"),
         Gen.Select(Token, Token, (a, b) => $"<sip:{a}@{b};p={a},{b}?h={b},{a}>;tag={b}"),
-        Gen.Select(Token, Token, (a, b) => $"{a} ({b}, (nested, {a}))"));
+        // A URI may hold parentheses (§25.1 mark), so they never hide a comma.
+        Gen.Select(Token, Token, (a, b) => $"<sip:{a}({b})@{b}>;p=\"({a}, {b}\""));
 
     private static readonly Gen<string> Separator = Gen.OneOf(Gen.Const(","), Gen.Const(", "), Gen.Const(" ,\t"), Gen.Const(",\r\n "), Gen.Const(", ,"));
 

@@ -11,7 +11,8 @@ namespace Sip.Generator.Automata
     /// <param name="LongName">The long name as the grammar spells it (RFC 3261 §7.3.3 "long form").</param>
     /// <param name="CompactName">The compact form (§7.3.3), or empty.</param>
     /// <param name="IsList">The value is a comma-separated list (<c>x *(COMMA x)</c> in the rule), so several lines combine (§7.3.1).</param>
-    public sealed record HeaderSpec(string Member, string LongName, string CompactName, bool IsList, string RuleKey, string RuleClass);
+    /// <param name="ValueType">The typed value from <c>;@value</c> (a full type name), or null.</param>
+    public sealed record HeaderSpec(string Member, string LongName, string CompactName, bool IsList, string RuleKey, string RuleClass, string? ValueType = null);
 
     public sealed record HeaderProblem(string RuleKey, string Id, string Message);
 
@@ -58,11 +59,15 @@ namespace Sip.Generator.Automata
                 if (clash) continue;
                 bool isList = false;
                 for (int i = 2; i < c.Items.Count; i++) isList |= HasCommaRepetition(c.Items[i]);
-                headers.Add(new HeaderSpec(Naming.Pascal(longName), longName, compact, isList, rule.Key, Naming.ClassName(rule)));
+                headers.Add(new HeaderSpec(Naming.Pascal(longName), longName, compact, isList, rule.Key, Naming.ClassName(rule), ValueTypeName(rule.ValueType)));
             }
             headers.Sort((a, b) => string.CompareOrdinal(a.Member, b.Member));
             return new HeaderTable(headers.ToEquatable(), problems.ToEquatable());
         }
+
+        /// <summary><c>;@value Via</c> names the runtime's <c>Sip.Runtime.Headers.ViaValue</c>; a dotted name is taken as written.</summary>
+        private static string? ValueTypeName(string? hint) =>
+            hint == null ? null : hint.IndexOf('.') >= 0 ? "global::" + hint : "global::Sip.Runtime.Headers." + hint + "Value";
 
         private static bool TryNames(Node node, out List<string> names)
         {

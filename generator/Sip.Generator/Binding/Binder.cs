@@ -23,6 +23,9 @@ namespace Sip.Generator.Binding
         /// <summary><c>;@record</c> was given: the rule's top-level items are typed fields.</summary>
         public bool IsRecord { get; init; }
 
+        /// <summary><c>;@value Type</c> on the header rule: the typed value its values are read as.</summary>
+        public string? ValueType { get; init; }
+
         /// <summary>Status codes and reason phrases from <c>;@status-codes</c> definitions (all parts, <c>=/</c> included).</summary>
         public ImmutableEquatableArray<StatusCodeNote> StatusCodes { get; init; } = ImmutableEquatableArray<StatusCodeNote>.Empty;
     }
@@ -227,6 +230,7 @@ namespace Sip.Generator.Binding
                 {
                     IsMethods = def.Parts.Any(p => p.Rule.IsMethods),
                     IsRecord = def.Parts.Any(p => p.Rule.IsRecord),
+                    ValueType = def.Parts.Select(p => p.Rule.ValueType).FirstOrDefault(v => v != null),
                     StatusCodes = def.Parts.SelectMany(p => p.Rule.StatusCodes ?? ImmutableEquatableArray<StatusCodeNote>.Empty).ToEquatable(),
                 });
             }

@@ -140,6 +140,9 @@ namespace Sip.Generator.Model
         /// <summary><c>;@record</c>: the rule's top-level items become typed fields.</summary>
         public bool IsRecord { get; init; }
 
+        /// <summary><c>;@value Type</c>: the typed value a header rule's values are read as (a runtime type name).</summary>
+        public string? ValueType { get; init; }
+
         /// <summary><c>;@status-codes</c>: the rule lists status codes, each line's comment is its reason phrase.</summary>
         public ImmutableEquatableArray<StatusCodeNote>? StatusCodes { get; init; }
     }

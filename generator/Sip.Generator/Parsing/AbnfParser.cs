@@ -52,6 +52,7 @@ namespace Sip.Generator.Parsing
             int? pendingDepth = null;
             bool pendingHeader = false;
             string? pendingKind = null;
+            string? pendingValue = null;
             bool sawRule = false;
 
             while (!AtEnd)
@@ -81,7 +82,7 @@ namespace Sip.Generator.Parsing
                     string comment = ReadComment();
                     if (comment.StartsWith("@", StringComparison.Ordinal))
                     {
-                        HandleHint(comment, at, ref ns, proseHints, ref pendingDepth, ref pendingHeader, ref pendingKind, sawRule);
+                        HandleHint(comment, at, ref ns, proseHints, ref pendingDepth, ref pendingHeader, ref pendingKind, ref pendingValue, sawRule);
                     }
                     continue;
                 }
@@ -91,6 +92,12 @@ namespace Sip.Generator.Parsing
                     RuleDefinition? rule = ParseRule(pendingDepth, pendingHeader);
                     if (rule != null && pendingKind == "methods") rule = rule with { IsMethods = true };
                     if (rule != null && pendingKind == "record") rule = rule with { IsRecord = true };
+                    if (rule != null && pendingValue != null)
+                    {
+                        if (!pendingHeader) Error(DiagnosticIds.HintMisplaced, "';@value' goes with ';@header': it names the type a header's values are read as", rule.Position);
+                        rule = rule with { ValueType = pendingValue };
+                    }
+                    pendingValue = null;
                     if (rule != null && pendingKind == "status-codes") rule = rule with { StatusCodes = StatusCodeNotes(_text.Substring(ruleStart, _pos - ruleStart), rule.Position) };
                     pendingDepth = null;
                     pendingHeader = false;
@@ -106,7 +113,7 @@ namespace Sip.Generator.Parsing
             return new GrammarFile(_path, ns, rules.ToEquatable(), proseHints.ToEquatable(), _diagnostics.ToEquatable());
         }
 
-        private void HandleHint(string comment, SourcePosition at, ref string? ns, List<ProseHint> prose, ref int? pendingDepth, ref bool pendingHeader, ref string? pendingKind, bool sawRule)
+        private void HandleHint(string comment, SourcePosition at, ref string? ns, List<ProseHint> prose, ref int? pendingDepth, ref bool pendingHeader, ref string? pendingKind, ref string? pendingValue, bool sawRule)
         {
             string body = comment.Substring(1).Trim();
             int space = IndexOfWhitespace(body);
@@ -167,6 +174,16 @@ namespace Sip.Generator.Parsing
                     }
                     pendingKind = name;
                     break;
+                case "value":
+                    if (!IsTypeName(args))
+                    {
+                        Error(DiagnosticIds.HintInvalid, $"';@value' needs a type name (e.g. 'Via' for ViaValue, or a full name such as 'My.Namespace.MyValue'), found '{args}'", at);
+                    }
+                    else
+                    {
+                        pendingValue = args;
+                    }
+                    break;
                 case "header":
                     if (args.Length > 0)
                     {
@@ -175,9 +192,24 @@ namespace Sip.Generator.Parsing
                     pendingHeader = true;
                     break;
                 default:
-                    Warning(DiagnosticIds.HintUnknown, $"unknown hint ';@{name}' (known: namespace, prose, depth, header, methods, status-codes, record)", at, name.Length + 2);
+                    Warning(DiagnosticIds.HintUnknown, $"unknown hint ';@{name}' (known: namespace, prose, depth, header, value, methods, status-codes, record)", at, name.Length + 2);
                     break;
             }
+        }
+
+        /// <summary>A C# type name: identifiers joined by dots.</summary>
+        private static bool IsTypeName(string text)
+        {
+            if (text.Length == 0) return false;
+            foreach (string part in text.Split('.'))
+            {
+                if (part.Length == 0 || !(char.IsLetter(part[0]) || part[0] == '_')) return false;
+                foreach (char c in part)
+                {
+                    if (!(char.IsLetterOrDigit(c) || c == '_')) return false;
+                }
+            }
+            return true;
         }
 
         private RuleDefinition? ParseRule(int? depth, bool isHeader)

@@ -79,6 +79,8 @@ public enum SipErrorCode : byte
     MaxForwardsOutOfRange,
     /// <summary>An addr-spec with <c>?</c> or <c>,</c> outside angle brackets (RFC 3261 §20.10; RFC 4475 §3.1.2.13 regbadct.dat). 400.</summary>
     NameAddrRequired,
+    /// <summary>An address header's URI has a <c>sip:</c>/<c>sips:</c> scheme but is not a SIP-URI/SIPS-URI (RFC 3261 §19.1: the grammar's absoluteURI alternative does not apply to them). 400.</summary>
+    HeaderUriNotSipUri,
     /// <summary>A user agent does not implement the method (RFC 3261 §8.2.1). 501.</summary>
     MethodNotImplemented,
     /// <summary>The Request-URI scheme is not supported (RFC 3261 §8.2.2.1, §16.3 step 2). 416.</summary>

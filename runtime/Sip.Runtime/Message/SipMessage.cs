@@ -91,7 +91,7 @@ public sealed class SipMessage
     public SipRange Body => _body;
 
     /// <summary>The Content-Length value, or -1 when the message has no Content-Length.</summary>
-    public int ContentLength => _contentLength;
+    public int DeclaredContentLength => _contentLength;
 
     /// <summary>
     /// False when a datagram ended right after a header line with no empty line (accepted in lenient mode; RFC 5118
@@ -338,7 +338,7 @@ public sealed class SipMessage
                     _next = -1;
                     continue;
                 }
-                int comma = NextComma(_source, _next, _end);
+                int comma = NextComma(_source, _next, _end, _kind);
                 SipRange element = Octets.TrimLws(_source, _next, comma);
                 _next = comma + 1;
                 if (!element.IsEmpty)
@@ -365,13 +365,19 @@ public sealed class SipMessage
 
         /// <summary>
         /// Offset of the first comma in [start, end) that separates list elements, or <paramref name="end"/>. Commas
-        /// inside a quoted-string (with quoted-pairs), between <c>&lt;</c> and <c>&gt;</c> (a URI may hold commas) or
-        /// inside a comment (nested parentheses, RFC 3261 §25.1) do not.
+        /// inside a quoted-string (with quoted-pairs) or between <c>&lt;</c> and <c>&gt;</c> (a URI may hold commas) do
+        /// not. No list header of the grammar holds a comment, and a URI may hold parentheses (§25.1 <c>mark</c>), so
+        /// parentheses are not brackets here.
         /// </summary>
-        internal static int NextComma(ReadOnlySpan<byte> s, int start, int end)
+        internal static int NextComma(ReadOnlySpan<byte> s, int start, int end, HeaderKind kind)
         {
+            // In-Reply-To lists callids: "word" may hold quotes, brackets and parentheses (§25.1) but never a comma.
+            if (kind == HeaderKind.InReplyTo)
+            {
+                int comma = s.Slice(start, end - start).IndexOf(Octets.Comma);
+                return comma < 0 ? end : start + comma;
+            }
             bool quoted = false, angle = false;
-            int comment = 0;
             for (int i = start; i < end; i++)
             {
                 byte b = s[i];
@@ -380,12 +386,6 @@ public sealed class SipMessage
                     if (b == Octets.Backslash) i++;
                     else if (b == Octets.DQuote) quoted = false;
                 }
-                else if (comment > 0)
-                {
-                    if (b == Octets.Backslash) i++;
-                    else if (b == Octets.LParen) comment++;
-                    else if (b == Octets.RParen) comment--;
-                }
                 else if (angle)
                 {
                     if (b == Octets.RAngle) angle = false;
@@ -393,7 +393,6 @@ public sealed class SipMessage
                 else if (b == Octets.Comma) return i;
                 else if (b == Octets.DQuote) quoted = true;
                 else if (b == Octets.LAngle) angle = true;
-                else if (b == Octets.LParen) comment = 1;
             }
             return end;
         }

@@ -36,7 +36,8 @@ public static class SipMessageValidator
 
     // The fields the core reads to match transactions, route responses and build dialogs.
     private static readonly HeaderKind[] s_checked =
-        [HeaderKind.Via, HeaderKind.To, HeaderKind.From, HeaderKind.CallID, HeaderKind.CSeq, HeaderKind.MaxForwards, HeaderKind.Contact, HeaderKind.Route, HeaderKind.RecordRoute];
+        [HeaderKind.Via, HeaderKind.To, HeaderKind.From, HeaderKind.CallID, HeaderKind.CSeq, HeaderKind.MaxForwards, HeaderKind.Contact, HeaderKind.Route, HeaderKind.RecordRoute,
+         HeaderKind.ReplyTo, HeaderKind.ReferTo, HeaderKind.ReferredBy, HeaderKind.PAssertedIdentity, HeaderKind.PPreferredIdentity, HeaderKind.Path, HeaderKind.ServiceRoute];
 
     /// <summary>The checks every element makes (see the remarks), with <see cref="SipValidationPolicy.Default"/>.</summary>
     public static bool Validate(SipMessage message, out SipParseError error) => Validate(message, SipValidationPolicy.Default, out error);
@@ -257,14 +258,20 @@ public static class SipMessageValidator
             case HeaderKind.From:
             case HeaderKind.To:
             case HeaderKind.Contact:
+            case HeaderKind.ReplyTo:
+            case HeaderKind.PAssertedIdentity:
+            case HeaderKind.PPreferredIdentity:
+            case HeaderKind.ReferTo:
+            case HeaderKind.ReferredBy:
                 // §20.10: "the "name-addr" form MUST be used if the "addr-spec" contains a comma, semicolon, or question
                 // mark". A semicolon cannot be told from a header parameter; '?' (and ',' where it cannot be a list
-                // separator) can. RFC 4475 §3.1.2.13 regbadct.dat.
-                bool list = h.Kind == HeaderKind.Contact;
+                // separator) can. RFC 4475 §3.1.2.13 regbadct.dat. The same holds for every header that takes
+                // "( name-addr / addr-spec )" (§20.20, §20.39, §20.31; RFC 3325, 3515 and 3892 reuse the rule).
+                bool list = SipHeaders.IsList(h.Kind);
                 int start = 0;
                 while (start <= value.Length)
                 {
-                    int end = list ? SipMessage.ValueEnumerator.NextComma(value, start, value.Length) : value.Length;
+                    int end = list ? SipMessage.ValueEnumerator.NextComma(value, start, value.Length, h.Kind) : value.Length;
                     int bad = AddrSpecQuestionOrComma(value[start..end], comma: !list);
                     if (bad >= 0)
                     {
@@ -273,7 +280,42 @@ public static class SipMessageValidator
                     }
                     start = end + 1;
                 }
-                break;
+                goto case HeaderKind.Route;
+            case HeaderKind.Route:
+            case HeaderKind.RecordRoute:
+            case HeaderKind.Path:
+            case HeaderKind.ServiceRoute:
+                return CheckSipUris(m, h, out error);
+        }
+        return true;
+    }
+
+    /// <summary>
+    /// RFC 3261 §19.1: a URI with the sip or sips scheme is a SIP-URI/SIPS-URI. The header rules allow any absoluteURI
+    /// in an addr-spec, so "sip:a@b;" or "sip:[::1" would pass them as opaque absolute URIs; this prose rule does not.
+    /// </summary>
+    private static bool CheckSipUris(SipMessage m, in HeaderField h, out SipParseError error)
+    {
+        error = default;
+        ReadOnlySpan<byte> source = m.Source.Span;
+        bool list = SipHeaders.IsList(h.Kind);
+        int next = h.Value.Offset, end = h.Value.End;
+        while (next <= end)
+        {
+            int comma = list ? SipMessage.ValueEnumerator.NextComma(source, next, end, h.Kind) : end;
+            SipRange element = Octets.TrimLws(source, next, comma);
+            next = comma + 1;
+            if (element.IsEmpty) continue;
+            if (!Headers.AddressValue.Parse(m.Source, element, allowParameters: h.Kind is not (HeaderKind.PAssertedIdentity or HeaderKind.PPreferredIdentity), out Headers.AddressValue address)
+                || address.IsWildcard) continue;
+            ReadOnlySpan<byte> uri = address.Uri;
+            bool sips = uri.Length > 5 && Ascii.EqualsIgnoreCase(uri[..5], "sips:"u8);
+            bool sip = sips || uri.Length > 4 && Ascii.EqualsIgnoreCase(uri[..4], "sip:"u8);
+            if (sip && !GrammarTolerance.SipUriMatches(uri, sips))
+            {
+                error = Error(m, SipErrorCode.HeaderUriNotSipUri, h.LineNumber, address.UriRange.Offset, h.Kind, h.Name);
+                return false;
+            }
         }
         return true;
     }

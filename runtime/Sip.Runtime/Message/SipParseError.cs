@@ -100,6 +100,7 @@ public readonly struct SipParseError
             SipErrorCode.CSeqOutOfRange => $"header line {Line}: the CSeq number is larger than 2**32-1 (RFC 3261 §20.16)",
             SipErrorCode.CSeqMethodMismatch => $"header line {Line}: the CSeq method differs from the request method (RFC 3261 §8.1.1.5)",
             SipErrorCode.MaxForwardsOutOfRange => $"header line {Line}: Max-Forwards is larger than 255 (RFC 3261 §20.22)",
+            SipErrorCode.HeaderUriNotSipUri => $"header line {Line}: {header} has a sip/sips URI that is not a SIP-URI (RFC 3261 §19.1)",
             SipErrorCode.NameAddrRequired => $"header line {Line}: {header} has an addr-spec with '?' or ',' outside angle brackets (RFC 3261 §20.10)",
             SipErrorCode.MethodNotImplemented => "the method is not implemented here (RFC 3261 §8.2.1)",
             SipErrorCode.UnsupportedUriScheme => "the Request-URI scheme is not supported (RFC 3261 §8.2.2.1)",

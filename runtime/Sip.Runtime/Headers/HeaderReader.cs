@@ -1,0 +1,234 @@
+using System;
+using System.Buffers;
+using Sip.Runtime.Message;
+
+namespace Sip.Runtime.Headers;
+
+/// <summary>
+/// The deterministic second pass of design note "exact and fast", way 3: inside one header value (already cut out by
+/// framing and, in strict mode, validated against the grammar) the delimiters are fixed, so the parts are found by a
+/// forward scan with no choice to make. Positions are offsets into the whole source (the message), so the ranges a
+/// value keeps need no translation.
+/// </summary>
+internal ref struct HeaderReader
+{
+    private readonly ReadOnlySpan<byte> _source;
+    private readonly int _end;
+    private int _pos;
+
+    public HeaderReader(ReadOnlySpan<byte> source, SipRange value)
+    {
+        _source = source;
+        _pos = value.Offset;
+        _end = value.End;
+    }
+
+    public readonly int Position => _pos;
+    public readonly int End => _end;
+    public readonly bool AtEnd => _pos >= _end;
+    public readonly byte Peek => _pos < _end ? _source[_pos] : (byte)0;
+
+    /// <summary>Skips LWS (SP, HTAB and the CRLF of a fold).</summary>
+    public void SkipLws()
+    {
+        while (_pos < _end && Octets.IsLws(_source[_pos])) _pos++;
+    }
+
+    /// <summary>Skips LWS, then <paramref name="b"/> if it is next. SEMI, COMMA, SLASH, EQUAL and COLON are all "SWS x SWS".</summary>
+    public bool TrySkip(byte b)
+    {
+        int save = _pos;
+        SkipLws();
+        if (_pos < _end && _source[_pos] == b)
+        {
+            _pos++;
+            SkipLws();
+            return true;
+        }
+        _pos = save;
+        return false;
+    }
+
+    /// <summary>A run of token characters (RFC 3261 §25.1 <c>token</c>); empty when none.</summary>
+    public SipRange Token()
+    {
+        int start = _pos;
+        while (_pos < _end && Octets.IsTokenChar(_source[_pos])) _pos++;
+        return SipRange.FromBounds(start, _pos);
+    }
+
+    /// <summary>A run of octets up to (not including) LWS or any of <paramref name="stops"/>.</summary>
+    public SipRange Until(ReadOnlySpan<byte> stops)
+    {
+        int start = _pos;
+        while (_pos < _end && !Octets.IsLws(_source[_pos]) && stops.IndexOf(_source[_pos]) < 0) _pos++;
+        return SipRange.FromBounds(start, _pos);
+    }
+
+    /// <summary>A run of decimal digits.</summary>
+    public SipRange Digits()
+    {
+        int start = _pos;
+        while (_pos < _end && Octets.IsDigit(_source[_pos])) _pos++;
+        return SipRange.FromBounds(start, _pos);
+    }
+
+    /// <summary>
+    /// <c>quoted-string = SWS DQUOTE *(qdtext / quoted-pair ) DQUOTE</c>, quotes included; false (position unchanged)
+    /// when the next octet is not a quote or the string is not closed.
+    /// </summary>
+    public bool TryQuoted(out SipRange quoted)
+    {
+        quoted = default;
+        if (_pos >= _end || _source[_pos] != Octets.DQuote) return false;
+        for (int i = _pos + 1; i < _end; i++)
+        {
+            byte b = _source[i];
+            if (b == Octets.Backslash) i++;
+            else if (b == Octets.DQuote)
+            {
+                quoted = SipRange.FromBounds(_pos, i + 1);
+                _pos = i + 1;
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>A comment with nested parentheses and quoted-pairs (§25.1), parentheses included.</summary>
+    public bool TryComment(out SipRange comment)
+    {
+        comment = default;
+        if (_pos >= _end || _source[_pos] != Octets.LParen) return false;
+        int depth = 0;
+        for (int i = _pos; i < _end; i++)
+        {
+            byte b = _source[i];
+            if (b == Octets.Backslash) i++;
+            else if (b == Octets.LParen) depth++;
+            else if (b == Octets.RParen && --depth == 0)
+            {
+                comment = SipRange.FromBounds(_pos, i + 1);
+                _pos = i + 1;
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// The parameters that follow (each introduced by <paramref name="separator"/>) up to the end of the value: their
+    /// whole range, from the first separator. False when something else than a parameter list follows.
+    /// </summary>
+    public bool TryParameters(byte separator, out SipRange parameters, bool exact = false)
+    {
+        SkipLws();
+        int start = _pos;
+        parameters = SipRange.FromBounds(start, start);
+        while (!AtEnd)
+        {
+            if (!TrySkip(separator)) return false;
+            if (Token().IsEmpty) return false;
+            if (TrySkip(Octets.Equal) && !(exact ? TryGenValue() : TryParameterValue(out _))) return false;
+            SkipLws();
+        }
+        parameters = SipRange.FromBounds(start, _pos);
+        return true;
+    }
+
+    /// <summary>
+    /// A parameter value, <c>gen-value = token / host / quoted-string</c> (§25.1): a quoted-string, or a run of token
+    /// characters and the <c>[</c> <c>]</c> <c>:</c> of an IPv6 host.
+    /// </summary>
+    public bool TryParameterValue(out SipRange value)
+    {
+        if (Peek == Octets.DQuote) return TryQuoted(out value);
+        int start = _pos;
+        while (_pos < _end && (Octets.IsTokenChar(_source[_pos]) || _source[_pos] is Octets.LBracket or Octets.RBracket or Octets.Colon)) _pos++;
+        value = SipRange.FromBounds(start, _pos);
+        return !value.IsEmpty;
+    }
+
+    /// <summary>
+    /// Exactly <c>gen-value = token / host / quoted-string</c>: a token (which covers host names and IPv4 addresses), an
+    /// IPv6 reference in brackets, or a quoted-string. Used where the split between a bare URI and its parameters
+    /// depends on what a parameter may hold.
+    /// </summary>
+    public bool TryGenValue()
+    {
+        if (Peek == Octets.DQuote) return TryQuoted(out _);
+        if (Peek == Octets.LBracket)
+        {
+            int i = _pos + 1;
+            while (i < _end && (Octets.IsHexDigit(_source[i]) || _source[i] is Octets.Colon or (byte)'.')) i++;
+            if (i >= _end || _source[i] != Octets.RBracket || i == _pos + 1) return false;
+            _pos = i + 1;
+            return true;
+        }
+        return !Token().IsEmpty;
+    }
+
+    public readonly int DigitAt(int index) => _source[index] - Octets.Zero;
+
+    /// <summary>The value of a run of digits as an unsigned 32-bit number (false when empty, not digits, or too large).</summary>
+    public readonly bool TryUInt32(SipRange digits, out uint value)
+    {
+        value = 0;
+        if (digits.IsEmpty) return false;
+        ulong v = 0;
+        for (int i = digits.Offset; i < digits.End; i++)
+        {
+            uint d = (uint)(_source[i] - Octets.Zero);
+            if (d > 9) return false;
+            v = v * 10 + d;
+            if (v > uint.MaxValue) return false;
+        }
+        value = (uint)v;
+        return true;
+    }
+
+    public readonly SipRange Rest() => SipRange.FromBounds(_pos, _end);
+
+    public void Seek(int position) => _pos = position;
+}
+
+/// <summary>Small writers the header serializers share.</summary>
+internal static class HeaderWriter
+{
+    public static void Write(IBufferWriter<byte> output, ReadOnlySpan<byte> bytes)
+    {
+        if (bytes.IsEmpty) return;
+        bytes.CopyTo(output.GetSpan(bytes.Length));
+        output.Advance(bytes.Length);
+    }
+
+    public static void Write(IBufferWriter<byte> output, byte b)
+    {
+        output.GetSpan(1)[0] = b;
+        output.Advance(1);
+    }
+
+    public static void WriteDecimal(IBufferWriter<byte> output, ulong value)
+    {
+        Span<byte> span = output.GetSpan(20);
+        System.Buffers.Text.Utf8Formatter.TryFormat(value, span, out int written);
+        output.Advance(written);
+    }
+
+    /// <summary>Copies a value with each fold (CRLF + WSP, and the white space around it) written as one SP (§7.3.1).</summary>
+    public static void WriteUnfolded(IBufferWriter<byte> output, ReadOnlySpan<byte> value)
+    {
+        while (true)
+        {
+            int cr = value.IndexOf(Octets.CR);
+            if (cr < 0 || cr + 1 >= value.Length || value[cr + 1] != Octets.LF)
+            {
+                Write(output, value);
+                return;
+            }
+            Write(output, value.Slice(0, cr).TrimEnd(" \t"u8));
+            Write(output, Octets.SP);
+            value = value.Slice(cr + 2).TrimStart(" \t"u8);
+        }
+    }
+}
