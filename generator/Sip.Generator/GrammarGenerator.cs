@@ -87,9 +87,12 @@ namespace Sip.Generator
                 }
             });
 
-            // Typed accessors need the runtime's value types: emitted only where Sip.Runtime.Message.SipMessage exists.
+            // Typed accessors use the runtime's value types and its HeaderKind: emitted into the runtime's own
+            // compilation (the one that defines Sip.Runtime.Message.SipMessage). A consumer's grammar extension
+            // cannot extend the runtime's HeaderKind, so it gets no accessors from this step.
             IncrementalValueProvider<bool> hasRuntime = context.CompilationProvider
-                .Select(static (c, _) => c.GetTypeByMetadataName("Sip.Runtime.Message.SipMessage") != null);
+                .Select(static (c, _) => c.GetTypeByMetadataName("Sip.Runtime.Message.SipMessage") is { } t
+                    && SymbolEqualityComparer.Default.Equals(t.ContainingAssembly, c.Assembly));
 
             context.RegisterSourceOutput(headers.Combine(ns).Combine(hasRuntime), static (spc, pair) =>
             {

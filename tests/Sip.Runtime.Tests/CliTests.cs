@@ -69,8 +69,17 @@ public class CliTests
         using var doc = System.Text.Json.JsonDocument.Parse(Assert.Single(lines));
         Assert.Equal("accept", doc.RootElement.GetProperty("verdict").GetString());
         Assert.Equal("INVITE", doc.RootElement.GetProperty("method").GetString());
-        var via = doc.RootElement.GetProperty("headers").EnumerateArray().First(h => h.GetProperty("name").GetString() == "Via");
-        Assert.StartsWith("SIP/2.0/", via.GetProperty("via")[0].GetProperty("sentProtocol").GetString());
+        var headers = doc.RootElement.GetProperty("headers").EnumerateArray().ToList();
+        var via = headers.First(h => h.GetProperty("name").GetString() == "Via").GetProperty("typed")[0];
+        Assert.True(via.GetProperty("valid").GetBoolean());
+        Assert.Equal(("TCP", "client.atlanta.example.com", 5060), (via.GetProperty("transport").GetString(), via.GetProperty("host").GetString(), via.GetProperty("port").GetInt32()));
+        Assert.Equal("branch", via.GetProperty("params")[0].GetProperty("name").GetString());
+        Assert.StartsWith("z9hG4bK", via.GetProperty("params")[0].GetProperty("value").GetString());
+        var cseq = headers.First(h => h.GetProperty("name").GetString() == "CSeq").GetProperty("typed")[0];
+        Assert.Equal(("INVITE", 1u), (cseq.GetProperty("method").GetString(), cseq.GetProperty("number").GetUInt32()));
+        var from = headers.First(h => h.GetProperty("name").GetString() == "From").GetProperty("typed")[0];
+        Assert.Equal("sip:alice@atlanta.example.com", from.GetProperty("uri").GetString());
+        Assert.Equal("tag", from.GetProperty("params")[0].GetProperty("name").GetString());
     }
 
     [Fact]
