@@ -297,13 +297,36 @@ namespace Sip.Generator.Automata
                 followStart[_leaves.Count] = follow.Count;
                 var last = new bool[_leaves.Count];
                 foreach (int l in info.Last) last[l] = true;
+                byte[] classMap = CombinedClasses(out int classCount);
                 return new CompositePlan(
                     _leaves.ToEquatable(),
                     info.First.OrderBy(x => x).ToEquatable(),
                     ImmutableEquatableArray<bool>.Wrap(last),
                     ImmutableEquatableArray<int>.Wrap(followStart),
                     follow.ToEquatable(),
-                    info.Nullable);
+                    info.Nullable)
+                {
+                    ClassMap = ImmutableEquatableArray<byte>.Wrap(classMap),
+                    ClassCount = classCount,
+                };
+            }
+
+            /// <summary>The coarsest partition of the bytes that refines every piece's own byte classes.</summary>
+            private byte[] CombinedClasses(out int classCount)
+            {
+                var maps = _leaves.Select(l => (l.Local ?? _planner.TableOf(l.RuleKey!))!.ClassMap).ToList();
+                var ids = new Dictionary<string, int>(StringComparer.Ordinal);
+                var result = new byte[256];
+                var signature = new StringBuilder();
+                for (int b = 0; b < 256; b++)
+                {
+                    signature.Clear();
+                    foreach (ImmutableEquatableArray<byte> map in maps) signature.Append((char)map[b]);
+                    if (!ids.TryGetValue(signature.ToString(), out int id)) ids.Add(signature.ToString(), id = ids.Count);
+                    result[b] = (byte)id;
+                }
+                classCount = ids.Count;
+                return result;
             }
 
             private Info Leaf(LeafPlan leaf, bool nullable)

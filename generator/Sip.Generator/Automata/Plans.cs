@@ -29,7 +29,17 @@ namespace Sip.Generator.Automata
         ImmutableEquatableArray<bool> Last,
         ImmutableEquatableArray<int> FollowStart,
         ImmutableEquatableArray<int> Follow,
-        bool Nullable);
+        bool Nullable)
+    {
+        /// <summary>
+        /// Byte classes common to all pieces (two bytes share a class when no piece tells them apart): the lazily
+        /// built DFA of the composite has one column per class.
+        /// </summary>
+        public ImmutableEquatableArray<byte> ClassMap { get; init; } = ImmutableEquatableArray<byte>.Empty;
+
+        /// <summary>Number of classes in <see cref="ClassMap"/>.</summary>
+        public int ClassCount { get; init; }
+    }
 
     /// <summary>A named part of a <c>;@record</c> rule: one top-level item of its concatenation.</summary>
     public sealed record FieldSpec(string Name, int Item, string Abnf);

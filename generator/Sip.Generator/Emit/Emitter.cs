@@ -321,6 +321,10 @@ namespace Sip.Generator.Emit
             w.Line();
             w.Line($"public static int PieceCount => {c.Leaves.Count};");
             w.Line();
+            w.Line("/// <summary>Byte classes no piece tells apart: the columns of the composite's lazily built DFA.</summary>");
+            w.Line($"public static int ClassCount => {c.ClassCount};");
+            w.Line("public static ReadOnlySpan<byte> ClassMap => [" + Join(c.ClassMap.Select(x => (int)x)) + "];");
+            w.Line();
             if (withItems)
             {
                 w.Line("/// <summary>The top-level item of the rule each piece belongs to.</summary>");

@@ -23,6 +23,8 @@ namespace Fixture.Grammar
         static abstract ReadOnlySpan<int> FollowStart { get; }
         static abstract ReadOnlySpan<int> Follow { get; }
         static abstract int PieceCount { get; }
+        static abstract int ClassCount { get; }
+        static abstract ReadOnlySpan<byte> ClassMap { get; }
         static abstract int Step(int piece, int state, byte b);
         static abstract int Start(int piece);
         static abstract int FirstAccepting(int piece);
@@ -63,7 +65,18 @@ namespace Fixture.Grammar
             }
         }
 
+        /// <summary>
+        /// The longest prefix of <paramref name="input"/> the composite accepts: through its lazily built DFA
+        /// (<see cref="LazyDfa{T}"/>), or by simulation when that DFA has reached its size bound.
+        /// </summary>
         public static int MatchLength<T>(ReadOnlySpan<byte> input) where T : struct, ICompositePieces
+        {
+            int length = LazyDfa<T>.Instance.MatchLength(input);
+            return length != LazyDfa<T>.Overflow ? length : Simulate<T>(input);
+        }
+
+        /// <summary>The Thompson simulation itself (also the reference the lazy DFA is tested against).</summary>
+        public static int Simulate<T>(ReadOnlySpan<byte> input) where T : struct, ICompositePieces
         {
             int[] offsets = Layout<T>.Offsets;
             int total = offsets[T.PieceCount];
@@ -103,6 +116,44 @@ namespace Fixture.Grammar
             t_next = next;
             return longest;
         }
+
+        /// <summary>
+        /// The threads of the start: every First piece at its start state (with the pieces that follow an accepting
+        /// start), into <paramref name="list"/>; returns the count of ints written (two per thread).
+        /// </summary>
+        internal static int StartThreads<T>(int[] list, out bool accept) where T : struct, ICompositePieces
+        {
+            int[] offsets = Layout<T>.Offsets;
+            int[] seen = Ensure(ref t_seen, offsets[T.PieceCount]);
+            int[] stack = Ensure(ref t_stack, offsets[T.PieceCount] * 2);
+            int stamp = NextStamp(seen);
+            int count = 0;
+            accept = false;
+            foreach (int p in T.First) Add<T>(p, T.Start(p), offsets, seen, stamp, list, ref count, stack, ref accept);
+            accept |= T.Nullable;
+            return count;
+        }
+
+        /// <summary>One step of the simulation from a thread set: the threads after <paramref name="b"/>.</summary>
+        internal static int StepThreads<T>(ReadOnlySpan<int> threads, byte b, int[] list, out bool accept) where T : struct, ICompositePieces
+        {
+            int[] offsets = Layout<T>.Offsets;
+            int[] seen = Ensure(ref t_seen, offsets[T.PieceCount]);
+            int[] stack = Ensure(ref t_stack, offsets[T.PieceCount] * 2);
+            int stamp = NextStamp(seen);
+            int count = 0;
+            accept = false;
+            for (int k = 0; k < threads.Length; k += 2)
+            {
+                int piece = threads[k];
+                int state = T.Step(piece, threads[k + 1], b);
+                if (state != 0) Add<T>(piece, state, offsets, seen, stamp, list, ref count, stack, ref accept);
+            }
+            return count;
+        }
+
+        /// <summary>Working space the lazy DFA builds a state in: room for every (piece, state) pair.</summary>
+        internal static int[] ThreadBuffer<T>() where T : struct, ICompositePieces => new int[Layout<T>.Offsets[T.PieceCount] * 2];
 
         /// <summary>Adds a thread, and (when its piece accepts here) the threads of every piece that may follow.</summary>
         private static void Add<T>(int piece, int state, int[] offsets, int[] seen, int stamp, int[] list, ref int count, int[] stack, ref bool accept)
@@ -266,6 +317,155 @@ namespace Fixture.Grammar
                 t_stamp = 1;
             }
             return t_stamp;
+        }
+    }
+    /// <summary>
+    /// A composite's DFA, built on demand (as RE2 and .NET's NonBacktracking regex engine do): a state is the set of
+    /// live (piece, state) threads of the simulation, and a transition is computed the first time a byte is seen in
+    /// a state, then kept. After warm-up a match costs one table load per byte and allocates nothing. The table is
+    /// shared by all threads: reads take no lock, a missing transition is built under a lock and published with a
+    /// volatile write. Past <see cref="MaxStates"/> states no more are built and the caller falls back to the
+    /// simulation, so adversarial input cannot grow memory without bound.
+    /// </summary>
+    internal sealed class LazyDfa<T> where T : struct, ICompositePieces
+    {
+        /// <summary>Returned by <see cref="MatchLength"/> when the DFA is full and the input needs a state it lacks.</summary>
+        public const int Overflow = int.MinValue;
+
+        /// <summary>The bound on states per rule (each costs one row of ClassCount ints).</summary>
+        public const int MaxStates = 8192;
+
+        public static readonly LazyDfa<T> Instance = new LazyDfa<T>();
+
+        // Transition entries: 0 = not built yet; otherwise (target << 1) | accepting. State 1 is dead (no thread).
+        private const int Unknown = 0;
+        private const int DeadEntry = 1 << 1;
+
+        private readonly object _gate = new object();
+        private readonly System.Collections.Generic.Dictionary<int[], int> _ids = new System.Collections.Generic.Dictionary<int[], int>(PairsComparer.Instance);
+        private readonly System.Collections.Generic.List<int[]> _threads = new System.Collections.Generic.List<int[]>();
+        private readonly int[] _scratch = CompositeMatcher.ThreadBuffer<T>();
+        private int[] _table;
+        private readonly int _startEntry;
+
+        private LazyDfa()
+        {
+            _threads.Add(Array.Empty<int>()); // id 0: unused (0 means "unknown" in the table)
+            _threads.Add(Array.Empty<int>()); // id 1: dead
+            _ids.Add(Array.Empty<int>(), 1);
+            _table = new int[64 * T.ClassCount];
+            for (int c = 0; c < T.ClassCount; c++) _table[T.ClassCount + c] = DeadEntry;
+            int count = CompositeMatcher.StartThreads<T>(_scratch, out bool accept);
+            _startEntry = Intern(_scratch.AsSpan(0, count), accept);
+        }
+
+        /// <summary>Number of states built so far (the dead state included).</summary>
+        public int StateCount
+        {
+            get { lock (_gate) return _threads.Count - 1; }
+        }
+
+        public int MatchLength(ReadOnlySpan<byte> input)
+        {
+            int[] table = System.Threading.Volatile.Read(ref _table);
+            ReadOnlySpan<byte> classMap = T.ClassMap;
+            int stride = T.ClassCount;
+            int entry = _startEntry;
+            int longest = (entry & 1) != 0 ? 0 : -1;
+            int state = entry >> 1;
+            for (int i = 0; i < input.Length; i++)
+            {
+                int index = state * stride + classMap[input[i]];
+                entry = (uint)index < (uint)table.Length ? System.Threading.Volatile.Read(ref table[index]) : Unknown;
+                if (entry == Unknown)
+                {
+                    entry = Build(state, input[i]);
+                    if (entry == Unknown) return Overflow;
+                    table = System.Threading.Volatile.Read(ref _table);
+                }
+                if (entry == DeadEntry) break;
+                state = entry >> 1;
+                if ((entry & 1) != 0) longest = i + 1;
+            }
+            return longest;
+        }
+
+        /// <summary>Computes the transition of <paramref name="state"/> on <paramref name="b"/>; Unknown when the DFA is full.</summary>
+        private int Build(int state, byte b)
+        {
+            lock (_gate)
+            {
+                int index = state * T.ClassCount + T.ClassMap[b];
+                int known = index < _table.Length ? _table[index] : Unknown;
+                if (known != Unknown) return known;
+                int count = CompositeMatcher.StepThreads<T>(_threads[state], b, _scratch, out bool accept);
+                int entry = Intern(_scratch.AsSpan(0, count), accept);
+                if (entry == Unknown) return Unknown;
+                System.Threading.Volatile.Write(ref _table[index], entry);
+                return entry;
+            }
+        }
+
+        /// <summary>The entry for a thread set: an existing state, a new one, or Unknown when full. Called under the lock.</summary>
+        private int Intern(Span<int> threads, bool accept)
+        {
+            if (threads.Length == 0) return DeadEntry;
+            SortPairs(threads);
+            var lookup = _ids.GetAlternateLookup<ReadOnlySpan<int>>();
+            if (!lookup.TryGetValue(threads, out int id))
+            {
+                if (_threads.Count > MaxStates) return Unknown;
+                int[] key = threads.ToArray();
+                id = _threads.Count;
+                _threads.Add(key);
+                _ids.Add(key, id);
+                if ((id + 1) * T.ClassCount > _table.Length)
+                {
+                    var grown = new int[_table.Length * 2];
+                    Array.Copy(_table, grown, _table.Length);
+                    System.Threading.Volatile.Write(ref _table, grown);
+                }
+            }
+            return (id << 1) | (accept ? 1 : 0);
+        }
+
+        /// <summary>Sorts (piece, state) pairs so equal sets have equal keys (insertion sort: sets are small).</summary>
+        private static void SortPairs(Span<int> pairs)
+        {
+            for (int i = 2; i < pairs.Length; i += 2)
+            {
+                int p = pairs[i], s = pairs[i + 1];
+                int j = i - 2;
+                while (j >= 0 && (pairs[j] > p || (pairs[j] == p && pairs[j + 1] > s)))
+                {
+                    pairs[j + 2] = pairs[j];
+                    pairs[j + 3] = pairs[j + 1];
+                    j -= 2;
+                }
+                pairs[j + 2] = p;
+                pairs[j + 3] = s;
+            }
+        }
+
+        /// <summary>Thread sets compared by contents; a span looks a set up without allocating.</summary>
+        private sealed class PairsComparer : System.Collections.Generic.IEqualityComparer<int[]>, System.Collections.Generic.IAlternateEqualityComparer<ReadOnlySpan<int>, int[]>
+        {
+            public static readonly PairsComparer Instance = new PairsComparer();
+
+            public bool Equals(int[]? x, int[]? y) => x.AsSpan().SequenceEqual(y);
+
+            public int GetHashCode(int[] pairs) => GetHashCode((ReadOnlySpan<int>)pairs);
+
+            public bool Equals(ReadOnlySpan<int> alternate, int[] other) => alternate.SequenceEqual(other);
+
+            public int GetHashCode(ReadOnlySpan<int> pairs)
+            {
+                var hash = new HashCode();
+                hash.AddBytes(System.Runtime.InteropServices.MemoryMarshal.AsBytes(pairs));
+                return hash.ToHashCode();
+            }
+
+            public int[] Create(ReadOnlySpan<int> alternate) => alternate.ToArray();
         }
     }
 }
