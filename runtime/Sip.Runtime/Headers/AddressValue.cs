@@ -192,8 +192,7 @@ public readonly struct AddressValue : ISipHeaderValue<AddressValue>
         if (r.Peek != Octets.LAngle) return false;
         r.Seek(r.Position + 1);
         int start = r.Position;
-        while (!r.AtEnd && r.Peek != Octets.RAngle) r.Seek(r.Position + 1);
-        if (r.AtEnd) return false;
+        if (!r.SkipTo(Octets.RAngle)) return false;
         uri = SipRange.FromBounds(start, r.Position);
         r.Seek(r.Position + 1);
         return !uri.IsEmpty;

@@ -50,28 +50,48 @@ internal ref struct HeaderReader
     }
 
     /// <summary>A run of token characters (RFC 3261 §25.1 <c>token</c>); empty when none.</summary>
-    public SipRange Token()
-    {
-        int start = _pos;
-        while (_pos < _end && Octets.IsTokenChar(_source[_pos])) _pos++;
-        return SipRange.FromBounds(start, _pos);
-    }
+    public SipRange Token() => RunOf(s_token);
 
-    /// <summary>A run of octets up to (not including) LWS or any of <paramref name="stops"/>.</summary>
-    public SipRange Until(ReadOnlySpan<byte> stops)
+    /// <summary>A run of octets up to (not including) one of <paramref name="stops"/> (which holds the LWS octets).</summary>
+    public SipRange Until(SearchValues<byte> stops)
     {
         int start = _pos;
-        while (_pos < _end && !Octets.IsLws(_source[_pos]) && stops.IndexOf(_source[_pos]) < 0) _pos++;
+        int found = _source.Slice(_pos, _end - _pos).IndexOfAny(stops);
+        _pos = found < 0 ? _end : _pos + found;
         return SipRange.FromBounds(start, _pos);
     }
 
     /// <summary>A run of decimal digits.</summary>
-    public SipRange Digits()
+    public SipRange Digits() => RunOf(s_digits);
+
+    /// <summary>A run of octets of <paramref name="set"/>: a vectorised search for the first octet outside it.</summary>
+    private SipRange RunOf(SearchValues<byte> set)
     {
         int start = _pos;
-        while (_pos < _end && Octets.IsDigit(_source[_pos])) _pos++;
+        int found = _source.Slice(_pos, _end - _pos).IndexOfAnyExcept(set);
+        _pos = found < 0 ? _end : _pos + found;
         return SipRange.FromBounds(start, _pos);
     }
+
+    private static readonly SearchValues<byte> s_token = SearchValues.Create(
+        "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-.!%*_+`'~"u8);
+
+    private static readonly SearchValues<byte> s_tokenOrIpv6 = SearchValues.Create(
+        "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-.!%*_+`'~[]:"u8);
+
+    private static readonly SearchValues<byte> s_digits = SearchValues.Create("0123456789"u8);
+
+    /// <summary>LWS, or ';' (the end of a Token/Call-ID value).</summary>
+    public static readonly SearchValues<byte> LwsOrSemicolon = SearchValues.Create(" \t\r\n;"u8);
+
+    /// <summary>LWS only (a warn-agent).</summary>
+    public static readonly SearchValues<byte> Lws = SearchValues.Create(" \t\r\n"u8);
+
+    /// <summary>What ends a host that is not an IPv6 reference: LWS, ':', ';', ',', '?', '>'.</summary>
+    public static readonly SearchValues<byte> HostEnd = SearchValues.Create(" \t\r\n:;,?>"u8);
+
+    /// <summary>LWS or ']' (the end of an IPv6 reference).</summary>
+    public static readonly SearchValues<byte> LwsOrRightBracket = SearchValues.Create(" \t\r\n]"u8);
 
     /// <summary>
     /// <c>quoted-string = SWS DQUOTE *(qdtext / quoted-pair ) DQUOTE</c>, quotes included; false (position unchanged)
@@ -81,16 +101,20 @@ internal ref struct HeaderReader
     {
         quoted = default;
         if (_pos >= _end || _source[_pos] != Octets.DQuote) return false;
-        for (int i = _pos + 1; i < _end; i++)
+        int i = _pos + 1;
+        while (i < _end)
         {
-            byte b = _source[i];
-            if (b == Octets.Backslash) i++;
-            else if (b == Octets.DQuote)
+            int found = _source.Slice(i, _end - i).IndexOfAny(Octets.DQuote, Octets.Backslash);
+            if (found < 0) return false;
+            i += found;
+            if (_source[i] == Octets.Backslash)
             {
-                quoted = SipRange.FromBounds(_pos, i + 1);
-                _pos = i + 1;
-                return true;
+                i += 2; // quoted-pair
+                continue;
             }
+            quoted = SipRange.FromBounds(_pos, i + 1);
+            _pos = i + 1;
+            return true;
         }
         return false;
     }
@@ -143,9 +167,7 @@ internal ref struct HeaderReader
     public bool TryParameterValue(out SipRange value)
     {
         if (Peek == Octets.DQuote) return TryQuoted(out value);
-        int start = _pos;
-        while (_pos < _end && (Octets.IsTokenChar(_source[_pos]) || _source[_pos] is Octets.LBracket or Octets.RBracket or Octets.Colon)) _pos++;
-        value = SipRange.FromBounds(start, _pos);
+        value = RunOf(s_tokenOrIpv6);
         return !value.IsEmpty;
     }
 
@@ -185,6 +207,14 @@ internal ref struct HeaderReader
         }
         value = (uint)v;
         return true;
+    }
+
+    /// <summary>Moves to the next <paramref name="b"/> (vectorised); false, at the end, when there is none.</summary>
+    public bool SkipTo(byte b)
+    {
+        int found = _source.Slice(_pos, _end - _pos).IndexOf(b);
+        _pos = found < 0 ? _end : _pos + found;
+        return found >= 0;
     }
 
     public readonly SipRange Rest() => SipRange.FromBounds(_pos, _end);

@@ -85,7 +85,7 @@ public readonly struct WarningValue : ISipHeaderValue<WarningValue>
         int number = code.Length == 3 ? r.DigitAt(code.Offset) * 100 + r.DigitAt(code.Offset + 1) * 10 + r.DigitAt(code.Offset + 2) : -1;
         int mark = r.Position;
         r.SkipLws();
-        bool ok = number >= 0 && r.Position > mark && !(agent = r.Until(""u8)).IsEmpty;
+        bool ok = number >= 0 && r.Position > mark && !(agent = r.Until(HeaderReader.Lws)).IsEmpty;
         mark = r.Position;
         r.SkipLws();
         ok = ok && r.Position > mark && r.TryQuoted(out text);

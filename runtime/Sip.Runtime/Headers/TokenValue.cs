@@ -47,7 +47,7 @@ public readonly struct TokenValue : ISipHeaderValue<TokenValue>
     public static bool TryParse(ReadOnlyMemory<byte> source, SipRange value, out TokenValue result)
     {
         var r = new HeaderReader(source.Span, value);
-        SipRange token = r.Until(";"u8), parameters = default;
+        SipRange token = r.Until(HeaderReader.LwsOrSemicolon), parameters = default;
         bool ok = !token.IsEmpty && r.TryParameters(Octets.Semicolon, out parameters);
         result = new TokenValue(source, value, ok, token, parameters);
         return ok;

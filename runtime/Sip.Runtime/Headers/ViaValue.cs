@@ -107,7 +107,7 @@ public readonly struct ViaValue : ISipHeaderValue<ViaValue>
         int start = r.Position;
         if (r.Peek == Octets.LBracket)
         {
-            r.Until("]"u8);
+            r.Until(HeaderReader.LwsOrRightBracket);
             if (r.Peek != Octets.RBracket)
             {
                 host = default;
@@ -117,7 +117,7 @@ public readonly struct ViaValue : ISipHeaderValue<ViaValue>
             host = SipRange.FromBounds(start, r.Position);
             return true;
         }
-        host = r.Until(":;,?>"u8);
+        host = r.Until(HeaderReader.HostEnd);
         return !host.IsEmpty;
     }
 

@@ -189,7 +189,15 @@ public sealed class SipMessage
     /// extension header by name (<see cref="Values(ReadOnlySpan{byte})"/>).
     /// </summary>
     public ValueEnumerator Values(HeaderKind kind) =>
-        new(_source.Span, Headers, kind, default, kind != HeaderKind.Unknown && SipHeaders.IsList(kind));
+        new(_source.Span, Headers, kind, default, kind != HeaderKind.Unknown && SipHeaders.IsList(kind), FirstIndex(kind));
+
+    /// <summary>Index of the first field of <paramref name="kind"/>, or <see cref="HeaderCount"/> when there is none (or for Unknown: 0).</summary>
+    private int FirstIndex(HeaderKind kind)
+    {
+        if (kind == HeaderKind.Unknown) return 0;
+        int first = (uint)kind < (uint)_firstOfKind.Length ? _firstOfKind[(int)kind] - 1 : -1;
+        return first >= 0 ? first : _headerCount;
+    }
 
     /// <summary>
     /// As <see cref="Values(HeaderKind)"/>, by name: a known name finds its kind; an extension header's values are its
@@ -198,7 +206,7 @@ public sealed class SipMessage
     public ValueEnumerator Values(ReadOnlySpan<byte> name)
     {
         HeaderKind kind = SipHeaders.Lookup(name);
-        return kind != HeaderKind.Unknown ? Values(kind) : new(_source.Span, Headers, HeaderKind.Unknown, name, false);
+        return kind != HeaderKind.Unknown ? Values(kind) : new(_source.Span, Headers, HeaderKind.Unknown, name, false, 0);
     }
 
     private bool IsUnknownNamed(int i, ReadOnlySpan<byte> name)
@@ -291,14 +299,15 @@ public sealed class SipMessage
         private int _end;
         private SipRange _current;
 
-        internal ValueEnumerator(ReadOnlySpan<byte> source, ReadOnlySpan<HeaderField> headers, HeaderKind kind, ReadOnlySpan<byte> name, bool split)
+        internal ValueEnumerator(ReadOnlySpan<byte> source, ReadOnlySpan<HeaderField> headers, HeaderKind kind, ReadOnlySpan<byte> name, bool split, int first)
         {
             _source = source;
             _headers = headers;
             _kind = kind;
             _name = name;
             _split = split;
-            _header = -1;
+            // The index knows where the first field of a kind is: the walk starts there.
+            _header = first - 1;
             _next = -1;
             _end = 0;
             _current = default;
@@ -363,6 +372,8 @@ public sealed class SipMessage
             return false;
         }
 
+        private static readonly System.Buffers.SearchValues<byte> s_listDelimiters = System.Buffers.SearchValues.Create(",\"<"u8);
+
         /// <summary>
         /// Offset of the first comma in [start, end) that separates list elements, or <paramref name="end"/>. Commas
         /// inside a quoted-string (with quoted-pairs) or between <c>&lt;</c> and <c>&gt;</c> (a URI may hold commas) do
@@ -377,22 +388,37 @@ public sealed class SipMessage
                 int comma = s.Slice(start, end - start).IndexOf(Octets.Comma);
                 return comma < 0 ? end : start + comma;
             }
-            bool quoted = false, angle = false;
-            for (int i = start; i < end; i++)
+            // Vectorised: jump to the next comma, quote or '<'; skip a quoted-string or a bracketed URI whole.
+            int i = start;
+            while (i < end)
             {
+                int found = s.Slice(i, end - i).IndexOfAny(s_listDelimiters);
+                if (found < 0) return end;
+                i += found;
                 byte b = s[i];
-                if (quoted)
+                if (b == Octets.Comma) return i;
+                if (b == Octets.LAngle)
                 {
-                    if (b == Octets.Backslash) i++;
-                    else if (b == Octets.DQuote) quoted = false;
+                    int close = s.Slice(i + 1, end - i - 1).IndexOf(Octets.RAngle);
+                    if (close < 0) return end;
+                    i += close + 2;
+                    continue;
                 }
-                else if (angle)
+                // A quoted-string: up to the closing quote, quoted-pairs skipped.
+                i++;
+                while (i < end)
                 {
-                    if (b == Octets.RAngle) angle = false;
+                    int q = s.Slice(i, end - i).IndexOfAny(Octets.DQuote, Octets.Backslash);
+                    if (q < 0) return end;
+                    i += q;
+                    if (s[i] == Octets.Backslash)
+                    {
+                        i += 2;
+                        continue;
+                    }
+                    i++;
+                    break;
                 }
-                else if (b == Octets.Comma) return i;
-                else if (b == Octets.DQuote) quoted = true;
-                else if (b == Octets.LAngle) angle = true;
             }
             return end;
         }

@@ -13,6 +13,25 @@ public static class SipMessageWriter
     private const byte Lf = (byte)'\n';
 
     /// <summary>
+    /// Writes the message as it was indexed: the start line, each header field line as received (name, value, folds
+    /// and all), the empty line and the body. What a stack forwards when it changes nothing; one copy per line.
+    /// </summary>
+    public static void Write(SipMessage message, IBufferWriter<byte> output)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        ArgumentNullException.ThrowIfNull(output);
+        Write(output, message.Span(message.StartLine));
+        WriteCrlf(output);
+        foreach (HeaderField field in message.Headers)
+        {
+            Write(output, message.Span(field.Line));
+            WriteCrlf(output);
+        }
+        WriteCrlf(output);
+        Write(output, message.Span(message.Body));
+    }
+
+    /// <summary>
     /// The canonical form: the start line as received; each header field as its long name (RFC 3261
     /// §7.3.3: compact forms expanded; unknown names kept as written), ": ", and its value written by the header's
     /// typed serializer (each list element canonical, joined by ", "; no optional white space), or, for an extension

@@ -3,6 +3,7 @@ using System.Buffers;
 using System.Buffers.Text;
 using System.Text;
 using Sip.Generated.Grammar;
+using Sip.Runtime.Headers;
 using Sip.Runtime.Message;
 
 namespace Sip.Runtime.Serialization;
@@ -64,24 +65,9 @@ public static class SipResponseBuilder
     }
 
     /// <summary>True when a To field already carries a <c>tag</c> header parameter (§8.2.6.2: then it is kept as is).</summary>
-    private static bool HasTag(SipMessage request, in HeaderField to)
-    {
-        ReadOnlySpan<byte> line = request.Span(to.Line);
-        if (Rules.To.TryParse(line, out Rules.To.Record record) != OperationStatus.Done) return false;
-        ReadOnlySpan<byte> parameters = line[record.ToParamList];
-        while (!parameters.IsEmpty)
-        {
-            int semi = parameters.IndexOf((byte)';');
-            if (semi < 0) break;
-            parameters = parameters.Slice(semi + 1).TrimStart(" \t\r\n"u8);
-            if (parameters.Length >= 3 && Ascii.EqualsIgnoreCase(parameters.Slice(0, 3), "tag"u8)
-                && (parameters.Length == 3 || parameters[3] is (byte)'=' or (byte)' ' or (byte)'\t' or (byte)'\r'))
-            {
-                return true;
-            }
-        }
-        return false;
-    }
+    private static bool HasTag(SipMessage request, in HeaderField to) =>
+        AddressValue.TryParse(request.Source, Octets.TrimLws(request.Source.Span, to.Value.Offset, to.Value.End), out AddressValue value)
+        && value.Parameters.Contains("tag"u8);
 
     private static void CopyField(SipMessage request, in HeaderField field, IBufferWriter<byte> output, ReadOnlySpan<byte> addTag = default)
     {
