@@ -83,14 +83,31 @@ namespace Sip.Generator.Emit
             w.Line("public static int MatchLength(ReadOnlySpan<byte> input)");
             w.Open();
             w.Line($"// {Truncate(plan.Abnf, 110)}");
-            w.Line("int state = Start;");
-            w.Line("int longest = state >= FirstAccepting ? 0 : -1;");
-            w.Line("for (int i = 0; i < input.Length; i++)");
-            w.Open();
-            w.Line("state = Step(state, input[i]);");
-            w.Line("if (state == Dead) break;");
-            w.Line("if (state >= FirstAccepting) longest = i + 1;");
-            w.Close();
+            if (DirectForm(dfa) != null)
+            {
+                w.Line("int state = Start;");
+                w.Line("int longest = state >= FirstAccepting ? 0 : -1;");
+                w.Line("for (int i = 0; i < input.Length; i++)");
+                w.Open();
+                w.Line("state = Step(state, input[i]);");
+                w.Line("if (state == Dead) break;");
+                w.Line("if (state >= FirstAccepting) longest = i + 1;");
+                w.Close();
+            }
+            else
+            {
+                // Rows are premultiplied (state × ClassCount): one load and one add per byte, no multiply.
+                w.Line($"ReadOnlySpan<{TableElement(dfa)}> next = Transitions;");
+                w.Line("ReadOnlySpan<byte> classes = ClassMap;");
+                w.Line("int row = Start * ClassCount;");
+                w.Line("int longest = Start >= FirstAccepting ? 0 : -1;");
+                w.Line("for (int i = 0; i < input.Length; i++)");
+                w.Open();
+                w.Line("row = next[row + classes[input[i]]];");
+                w.Line("if (row == 0) break; // dead");
+                w.Line("if (row >= FirstAccepting * ClassCount) longest = i + 1;");
+                w.Close();
+            }
             w.Line("return longest;");
             w.Close();
             w.Line();
@@ -153,7 +170,7 @@ namespace Sip.Generator.Emit
             w.Line();
             w.Line("/// <summary>One DFA step: the state after reading <paramref name=\"b\"/> in <paramref name=\"state\"/>.</summary>");
             w.Line("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]");
-            w.Line($"{access} static int Step(int state, byte b) => Transitions[state * ClassCount + ClassMap[b]];");
+            w.Line($"{access} static int Step(int state, byte b) => Transitions[state * ClassCount + ClassMap[b]] / ClassCount;");
             w.Line();
             EmitTables(w, dfa, "ClassMap", "Transitions", "private static");
         }
@@ -224,9 +241,15 @@ namespace Sip.Generator.Emit
 
         // Hot during the build: compile straight to optimised code (no tier-0 pass).
         [System.Runtime.CompilerServices.MethodImpl((System.Runtime.CompilerServices.MethodImplOptions)512)] // AggressiveOptimization: not in netstandard2.0's enum, honoured by the runtime
+        /// <summary>
+        /// Table entries are premultiplied row starts (state × ClassCount): ushort while they fit (the planner's default
+        /// bound keeps tables under 65536 entries), int for a larger table (a recursive rule, or a raised bound).
+        /// </summary>
+        private static string TableElement(DfaTable dfa) => (long)dfa.StateCount * dfa.ClassCount <= ushort.MaxValue ? "ushort" : "int";
+
         private static void EmitTables(CodeWriter w, DfaTable dfa, string classMapName, string transitionsName, string modifiers)
         {
-            string elem = dfa.StateCount <= 256 ? "byte" : "ushort";
+            string elem = TableElement(dfa);
             w.Line("/// <summary>The byte class of each byte value.</summary>");
             w.Line($"{modifiers} ReadOnlySpan<byte> {classMapName} =>");
             w.Line("[");
@@ -244,7 +267,7 @@ namespace Sip.Generator.Emit
             w.Dedent();
             w.Line("];");
             w.Line();
-            w.Line("/// <summary>Next state by [state * ClassCount + class]; one line per state.</summary>");
+            w.Line("/// <summary>Next state's row (state × ClassCount) by [row + class]; one line per state.</summary>");
             if (elem == "byte")
             {
                 w.Line($"{modifiers} ReadOnlySpan<{elem}> {transitionsName} =>");
@@ -262,7 +285,7 @@ namespace Sip.Generator.Emit
                 var sb = new StringBuilder();
                 for (int c = 0; c < dfa.ClassCount; c++)
                 {
-                    sb.Append(dfa.Transitions[s * dfa.ClassCount + c].ToString(CultureInfo.InvariantCulture)).Append(',');
+                    sb.Append((dfa.Transitions[s * dfa.ClassCount + c] * dfa.ClassCount).ToString(CultureInfo.InvariantCulture)).Append(',');
                 }
                 sb.Append(" // ").Append(s == 0 ? "dead" : s == dfa.Start ? "start" : s.ToString(CultureInfo.InvariantCulture));
                 if (s >= dfa.FirstAccepting) sb.Append(", accepting");

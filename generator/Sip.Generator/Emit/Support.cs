@@ -346,9 +346,10 @@ namespace $NS$
 
         public static readonly LazyDfa<T> Instance = new LazyDfa<T>();
 
-        // Transition entries: 0 = not built yet; otherwise (target << 1) | accepting. State 1 is dead (no thread).
+        // Transition entries: 0 = not built yet; otherwise (row << 1) | accepting, where row = target × ClassCount
+        // (premultiplied: a step is one add and one load). State 1 is dead (no thread).
         private const int Unknown = 0;
-        private const int DeadEntry = 1 << 1;
+        private static readonly int DeadEntry = T.ClassCount << 1;
 
         private readonly object _gate = new object();
         private readonly System.Collections.Generic.Dictionary<int[], int> _ids = new System.Collections.Generic.Dictionary<int[], int>(PairsComparer.Instance);
@@ -378,36 +379,37 @@ namespace $NS$
         {
             int[] table = System.Threading.Volatile.Read(ref _table);
             ReadOnlySpan<byte> classMap = T.ClassMap;
-            int stride = T.ClassCount;
+            int dead = DeadEntry;
             int entry = _startEntry;
             int longest = (entry & 1) != 0 ? 0 : -1;
-            int state = entry >> 1;
+            int row = entry >> 1;
             for (int i = 0; i < input.Length; i++)
             {
-                int index = state * stride + classMap[input[i]];
-                entry = (uint)index < (uint)table.Length ? System.Threading.Volatile.Read(ref table[index]) : Unknown;
+                int index = row + classMap[input[i]];
+                // A plain read: a stale 0 only sends this thread to Build, which rechecks under the lock.
+                entry = (uint)index < (uint)table.Length ? table[index] : Unknown;
                 if (entry == Unknown)
                 {
-                    entry = Build(state, input[i]);
+                    entry = Build(row, input[i]);
                     if (entry == Unknown) return Overflow;
                     table = System.Threading.Volatile.Read(ref _table);
                 }
-                if (entry == DeadEntry) break;
-                state = entry >> 1;
+                if (entry == dead) break;
+                row = entry >> 1;
                 if ((entry & 1) != 0) longest = i + 1;
             }
             return longest;
         }
 
-        /// <summary>Computes the transition of <paramref name=""state""/> on <paramref name=""b""/>; Unknown when the DFA is full.</summary>
-        private int Build(int state, byte b)
+        /// <summary>Computes the transition of the state at <paramref name=""row""/> on <paramref name=""b""/>; Unknown when the DFA is full.</summary>
+        private int Build(int row, byte b)
         {
             lock (_gate)
             {
-                int index = state * T.ClassCount + T.ClassMap[b];
+                int index = row + T.ClassMap[b];
                 int known = index < _table.Length ? _table[index] : Unknown;
                 if (known != Unknown) return known;
-                int count = CompositeMatcher.StepThreads<T>(_threads[state], b, _scratch, out bool accept);
+                int count = CompositeMatcher.StepThreads<T>(_threads[row / T.ClassCount], b, _scratch, out bool accept);
                 int entry = Intern(_scratch.AsSpan(0, count), accept);
                 if (entry == Unknown) return Unknown;
                 System.Threading.Volatile.Write(ref _table[index], entry);
@@ -435,7 +437,7 @@ namespace $NS$
                     System.Threading.Volatile.Write(ref _table, grown);
                 }
             }
-            return (id << 1) | (accept ? 1 : 0);
+            return ((id * T.ClassCount) << 1) | (accept ? 1 : 0);
         }
 
         /// <summary>Sorts (piece, state) pairs so equal sets have equal keys (insertion sort: sets are small).</summary>
