@@ -50,7 +50,7 @@ internal ref struct HeaderReader
     }
 
     /// <summary>A run of token characters (RFC 3261 §25.1 <c>token</c>); empty when none.</summary>
-    public SipRange Token() => RunOf(s_token);
+    public SipRange Token() => RunOf(s_token, TokenTable);
 
     /// <summary>A run of octets up to (not including) one of <paramref name="stops"/> (which holds the LWS octets).</summary>
     public SipRange Until(SearchValues<byte> stops)
@@ -62,16 +62,67 @@ internal ref struct HeaderReader
     }
 
     /// <summary>A run of decimal digits.</summary>
-    public SipRange Digits() => RunOf(s_digits);
+    public SipRange Digits() => RunOf(s_digits, DigitTable);
 
-    /// <summary>A run of octets of <paramref name="set"/>: a vectorised search for the first octet outside it.</summary>
-    private SipRange RunOf(SearchValues<byte> set)
+    /// <summary>
+    /// A run of octets of <paramref name="set"/>. Most runs in a header are short (a transport, a port, a parameter
+    /// name), where a call into the vectorised search costs more than it saves: the first octets are tested one by one,
+    /// and only a run longer than that goes to <c>IndexOfAnyExcept</c>.
+    /// </summary>
+    private SipRange RunOf(SearchValues<byte> set, ReadOnlySpan<byte> table)
     {
         int start = _pos;
-        int found = _source.Slice(_pos, _end - _pos).IndexOfAnyExcept(set);
-        _pos = found < 0 ? _end : _pos + found;
+        int scalarEnd = Math.Min(_end, _pos + 8);
+        while (_pos < scalarEnd && table[_source[_pos]] != 0) _pos++;
+        if (_pos == scalarEnd && _pos < _end)
+        {
+            int found = _source.Slice(_pos, _end - _pos).IndexOfAnyExcept(set);
+            _pos = found < 0 ? _end : _pos + found;
+        }
         return SipRange.FromBounds(start, _pos);
     }
+
+    // One entry per octet: 1 when it belongs to the set (a load per octet, no branches on the octet's value).
+    private static ReadOnlySpan<byte> DigitTable =>
+    [
+        0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0, 0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,
+        0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0, 1,1,1,1,1,1,1,1,1,1,0,0,0,0,0,0,
+        0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0, 0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,
+        0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0, 0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,
+        0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0, 0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,
+        0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0, 0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,
+        0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0, 0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,
+        0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0, 0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,
+    ];
+
+    // token = 1*( alphanum / "-" / "." / "!" / "%" / "*" / "_" / "+" / "`" / "'" / "~" )
+    private static ReadOnlySpan<byte> TokenTable =>
+    [
+        0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0, 0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,
+        //   !  "  #  $  %  &  '  (  )  *  +  ,  -  .  /  0-9                    :  ;  <  =  >  ?
+        0,1,0,0,0,1,0,1,0,0,1,1,0,1,1,0, 1,1,1,1,1,1,1,1,1,1,0,0,0,0,0,0,
+        // @ A-O                          P-Z                    [  \  ]  ^  _
+        0,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1, 1,1,1,1,1,1,1,1,1,1,1,0,0,0,0,1,
+        // ` a-o                          p-z                    {  |  }  ~
+        1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1, 1,1,1,1,1,1,1,1,1,1,1,0,0,0,1,0,
+        0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0, 0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,
+        0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0, 0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,
+        0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0, 0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,
+        0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0, 0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,
+    ];
+
+    // A token, or the '[' ']' ':' of an IPv6 host (gen-value without quotes).
+    private static ReadOnlySpan<byte> TokenOrIpv6Table =>
+    [
+        0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0, 0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,
+        0,1,0,0,0,1,0,1,0,0,1,1,0,1,1,0, 1,1,1,1,1,1,1,1,1,1,1,0,0,0,0,0,
+        0,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1, 1,1,1,1,1,1,1,1,1,1,1,1,0,1,0,1,
+        1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1, 1,1,1,1,1,1,1,1,1,1,1,0,0,0,1,0,
+        0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0, 0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,
+        0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0, 0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,
+        0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0, 0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,
+        0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0, 0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,
+    ];
 
     private static readonly SearchValues<byte> s_token = SearchValues.Create(
         "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-.!%*_+`'~"u8);
@@ -167,7 +218,7 @@ internal ref struct HeaderReader
     public bool TryParameterValue(out SipRange value)
     {
         if (Peek == Octets.DQuote) return TryQuoted(out value);
-        value = RunOf(s_tokenOrIpv6);
+        value = RunOf(s_tokenOrIpv6, TokenOrIpv6Table);
         return !value.IsEmpty;
     }
 

@@ -42,6 +42,15 @@ public readonly struct HeaderValues<T> where T : struct, ISipHeaderValue<T>
     /// <summary>The first value, parsed; false when the header is absent or its first value does not parse.</summary>
     public bool TryGetFirst(out T value)
     {
+        // Fast path: the index knows the first field; its first element is what the walk would yield first, unless
+        // that element is empty (",x": then the walk skips it).
+        if (_message.TryGetFirst(_kind, out HeaderField field))
+        {
+            ReadOnlySpan<byte> source = _message.Source.Span;
+            int end = SipHeaders.IsList(_kind) ? SipMessage.ValueEnumerator.NextComma(source, field.Value.Offset, field.Value.End, _kind) : field.Value.End;
+            SipRange first = Octets.TrimLws(source, field.Value.Offset, end);
+            if (!first.IsEmpty || !SipHeaders.IsList(_kind)) return T.TryParse(_message.Source, first, out value);
+        }
         foreach (SipRange range in _message.Values(_kind)) return T.TryParse(_message.Source, range, out value);
         value = default;
         return false;

@@ -324,6 +324,14 @@ public static class SipMessageParser
         int available = buf.Length - start;
         if (available == 0) return final ? Scan.EndOfData : Scan.NeedMore;
         ReadOnlySpan<byte> window = buf.Slice(start, Math.Min(available, max + 2));
+        // Fast path, one scan: the first CR or LF is the CR of a CRLF. Anything else takes the careful path below,
+        // which decides the error and its offset.
+        int first = window.IndexOfAny(Octets.CR, Octets.LF);
+        if (first >= 0 && window[first] == Octets.CR && first + 1 < window.Length && window[first + 1] == Octets.LF)
+        {
+            length = first;
+            return Scan.Line;
+        }
         int lf = window.IndexOf(Octets.LF);
         if (lf < 0)
         {
