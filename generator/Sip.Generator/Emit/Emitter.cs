@@ -83,16 +83,56 @@ namespace Sip.Generator.Emit
             w.Line("public static int MatchLength(ReadOnlySpan<byte> input)");
             w.Open();
             w.Line($"// {Truncate(plan.Abnf, 110)}");
-            if (DirectForm(dfa) != null)
+            List<List<(int Target, List<(int Lo, int Hi)> Ranges)>>? direct = DirectForm(dfa);
+            if (direct != null)
             {
+                List<(int State, List<(int Lo, int Hi)> Ranges)> loops = SelfLoops(direct);
                 w.Line("int state = Start;");
                 w.Line("int longest = state >= FirstAccepting ? 0 : -1;");
                 w.Line("for (int i = 0; i < input.Length; i++)");
                 w.Open();
                 w.Line("state = Step(state, input[i]);");
                 w.Line("if (state == Dead) break;");
+                if (loops.Count > 0)
+                {
+                    // A state that loops on many bytes (a token, a word, a run of digits): skip the run with one
+                    // vectorised search instead of stepping byte by byte (the RE2/Hyperscan acceleration).
+                    w.Line("switch (state)");
+                    w.Open();
+                    foreach ((int s, _) in loops)
+                    {
+                        w.Line($"case {s}: i = SkipRun(input, i, s_loop{s}); break;");
+                    }
+                    w.Close();
+                }
                 w.Line("if (state >= FirstAccepting) longest = i + 1;");
                 w.Close();
+                w.Line("return longest;");
+                w.Close();
+                if (loops.Count > 0)
+                {
+                    w.Line();
+                    w.Line("/// <summary>The last index of the run after <paramref name=\"i\"/> of bytes in <paramref name=\"loop\"/> (a state's self-loop).</summary>");
+                    w.Line("private static int SkipRun(ReadOnlySpan<byte> input, int i, global::System.Buffers.SearchValues<byte> loop)");
+                    w.Open();
+                    w.Line("int run = input.Slice(i + 1).IndexOfAnyExcept(loop);");
+                    w.Line("return run < 0 ? input.Length - 1 : i + run;");
+                    w.Close();
+                    foreach ((int s, List<(int Lo, int Hi)> ranges) in loops)
+                    {
+                        w.Line();
+                        w.Line($"/// <summary>The bytes state {s} loops on: {XmlEscape(Describe(ranges))}</summary>");
+                        var bytes = new List<string>();
+                        foreach ((int lo, int hi) in ranges)
+                        {
+                            for (int b = lo; b <= hi; b++) bytes.Add(Hex(b));
+                        }
+                        w.Line($"private static readonly global::System.Buffers.SearchValues<byte> s_loop{s} = global::System.Buffers.SearchValues.Create([{string.Join(", ", bytes)}]);");
+                    }
+                }
+                w.Line();
+                EmitAutomaton(w, dfa, "internal");
+                return;
             }
             else
             {
@@ -175,6 +215,26 @@ namespace Sip.Generator.Emit
             EmitTables(w, dfa, "ClassMap", "Transitions", "private static");
         }
 
+        /// <summary>Self-loop acceleration pays off for runs over a large byte set; below this many bytes it is not emitted.</summary>
+        internal const int MinLoopBytes = 16;
+
+        /// <summary>States whose transitions back to themselves cover at least <see cref="MinLoopBytes"/> bytes.</summary>
+        private static List<(int State, List<(int Lo, int Hi)> Ranges)> SelfLoops(List<List<(int Target, List<(int Lo, int Hi)> Ranges)>> direct)
+        {
+            var loops = new List<(int, List<(int, int)>)>();
+            for (int s = 1; s < direct.Count; s++)
+            {
+                foreach ((int target, List<(int Lo, int Hi)> ranges) in direct[s])
+                {
+                    if (target != s) continue;
+                    int count = 0;
+                    foreach ((int lo, int hi) in ranges) count += hi - lo + 1;
+                    if (count >= MinLoopBytes) loops.Add((s, ranges));
+                }
+            }
+            return loops;
+        }
+
         /// <summary>For each state, its transitions grouped by target as byte ranges; null when too large to write out.</summary>
         private static List<List<(int Target, List<(int Lo, int Hi)> Ranges)>>? DirectForm(DfaTable dfa)
         {
@@ -218,6 +278,8 @@ namespace Sip.Generator.Emit
             }
             return sb.ToString();
         }
+
+        private static string XmlEscape(string text) => text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
 
         private static string Hex(int b) => "0x" + b.ToString("X2", CultureInfo.InvariantCulture);
 

@@ -39,10 +39,24 @@ namespace Fixture.Grammar
                 {
                     state = Step(state, input[i]);
                     if (state == Dead) break;
+                    switch (state)
+                    {
+                        case 2: i = SkipRun(input, i, s_loop2); break;
+                    }
                     if (state >= FirstAccepting) longest = i + 1;
                 }
                 return longest;
             }
+
+            /// <summary>The last index of the run after <paramref name="i"/> of bytes in <paramref name="loop"/> (a state's self-loop).</summary>
+            private static int SkipRun(ReadOnlySpan<byte> input, int i, global::System.Buffers.SearchValues<byte> loop)
+            {
+                int run = input.Slice(i + 1).IndexOfAnyExcept(loop);
+                return run < 0 ? input.Length - 1 : i + run;
+            }
+
+            /// <summary>The bytes state 2 loops on: [\x2D0-9A-Za-z]</summary>
+            private static readonly global::System.Buffers.SearchValues<byte> s_loop2 = global::System.Buffers.SearchValues.Create([0x2D, 0x30, 0x31, 0x32, 0x33, 0x34, 0x35, 0x36, 0x37, 0x38, 0x39, 0x41, 0x42, 0x43, 0x44, 0x45, 0x46, 0x47, 0x48, 0x49, 0x4A, 0x4B, 0x4C, 0x4D, 0x4E, 0x4F, 0x50, 0x51, 0x52, 0x53, 0x54, 0x55, 0x56, 0x57, 0x58, 0x59, 0x5A, 0x61, 0x62, 0x63, 0x64, 0x65, 0x66, 0x67, 0x68, 0x69, 0x6A, 0x6B, 0x6C, 0x6D, 0x6E, 0x6F, 0x70, 0x71, 0x72, 0x73, 0x74, 0x75, 0x76, 0x77, 0x78, 0x79, 0x7A]);
 
             /// <summary>The dead state: no continuation can match.</summary>
             internal const int Dead = 0;
