@@ -147,9 +147,7 @@ namespace Sip.Generator.Emit
             {
                 foreach (HeaderSpec h in group) w.Line($"case HeaderKind.{h.Member}:");
                 w.Indent();
-                w.Line($"{group.Key}.TryParse(source, value, out {group.Key} {Local(group.Key!)});");
-                w.Line($"visitor.Visit(kind, in {Local(group.Key!)});");
-                w.Line("return true;");
+                w.Line($"return Read<{group.Key}, TVisitor>(kind, source, value, ref visitor);");
                 w.Dedent();
             }
             w.Line("default:");
@@ -158,16 +156,21 @@ namespace Sip.Generator.Emit
             w.Dedent();
             w.Close();
             w.Close();
+            w.Line();
+            // One typed local per call (not one per value type in Visit's frame, which would all be zeroed each call).
+            w.Line("private static bool Read<T, TVisitor>(HeaderKind kind, global::System.ReadOnlyMemory<byte> source, global::Sip.Runtime.Message.SipRange value, ref TVisitor visitor)");
+            w.Indent();
+            w.Line("where T : struct, global::Sip.Runtime.Headers.ISipHeaderValue<T>");
+            w.Line("where TVisitor : global::Sip.Runtime.Headers.IHeaderValueVisitor, allows ref struct");
+            w.Dedent();
+            w.Open();
+            w.Line("T.TryParse(source, value, out T parsed);");
+            w.Line("visitor.Visit(kind, in parsed);");
+            w.Line("return true;");
+            w.Close();
             w.Close();
             w.Close();
             return w.ToString();
-        }
-
-        /// <summary>A local's name for a value of a type: <c>global::A.B.ViaValue</c> → <c>viaValue</c>.</summary>
-        private static string Local(string typeName)
-        {
-            string last = typeName.Substring(typeName.LastIndexOf('.') + 1);
-            return char.ToLowerInvariant(last[0]) + last.Substring(1);
         }
 
         /// <summary>Case-insensitive lookup of a long or compact name: a switch on the length, then compares.</summary>
@@ -204,10 +207,21 @@ namespace Sip.Generator.Emit
                 }
                 else
                 {
-                    foreach ((string n, string member) in group.Value.OrderBy(x => x.Name, System.StringComparer.Ordinal))
+                    // Then on the first letter (case folded), so at most a few names are compared in full.
+                    w.Line("switch (name[0] | 0x20)");
+                    w.Open();
+                    foreach (var byFirst in group.Value.GroupBy(x => char.ToLowerInvariant(x.Name[0])).OrderBy(g => g.Key))
                     {
-                        w.Line($"if (Ascii.EqualsIgnoreCase(name, \"{n}\"u8)) return HeaderKind.{member};");
+                        w.Line($"case '{byFirst.Key}':");
+                        w.Indent();
+                        foreach ((string n, string member) in byFirst.OrderBy(x => x.Name, System.StringComparer.Ordinal))
+                        {
+                            w.Line($"if (Ascii.EqualsIgnoreCase(name, \"{n}\"u8)) return HeaderKind.{member};");
+                        }
+                        w.Line("break;");
+                        w.Dedent();
                     }
+                    w.Close();
                 }
                 w.Line("break;");
                 w.Dedent();

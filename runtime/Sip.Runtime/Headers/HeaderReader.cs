@@ -96,7 +96,7 @@ internal ref struct HeaderReader
     ];
 
     // token = 1*( alphanum / "-" / "." / "!" / "%" / "*" / "_" / "+" / "`" / "'" / "~" )
-    private static ReadOnlySpan<byte> TokenTable =>
+    internal static ReadOnlySpan<byte> TokenTable =>
     [
         0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0, 0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,
         //   !  "  #  $  %  &  '  (  )  *  +  ,  -  .  /  0-9                    :  ;  <  =  >  ?

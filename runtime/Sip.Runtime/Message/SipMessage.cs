@@ -189,7 +189,7 @@ public sealed class SipMessage
     /// extension header by name (<see cref="Values(ReadOnlySpan{byte})"/>).
     /// </summary>
     public ValueEnumerator Values(HeaderKind kind) =>
-        new(_source.Span, Headers, kind, default, kind != HeaderKind.Unknown && SipHeaders.IsList(kind), FirstIndex(kind));
+        new(_source.Span, Headers, kind, default, kind != HeaderKind.Unknown && SipHeaders.IsList(kind), FirstIndex(kind), Count(kind));
 
     /// <summary>Index of the first field of <paramref name="kind"/>, or <see cref="HeaderCount"/> when there is none (or for Unknown: 0).</summary>
     private int FirstIndex(HeaderKind kind)
@@ -206,7 +206,7 @@ public sealed class SipMessage
     public ValueEnumerator Values(ReadOnlySpan<byte> name)
     {
         HeaderKind kind = SipHeaders.Lookup(name);
-        return kind != HeaderKind.Unknown ? Values(kind) : new(_source.Span, Headers, HeaderKind.Unknown, name, false, 0);
+        return kind != HeaderKind.Unknown ? Values(kind) : new(_source.Span, Headers, HeaderKind.Unknown, name, false, 0, int.MaxValue);
     }
 
     private bool IsUnknownNamed(int i, ReadOnlySpan<byte> name)
@@ -276,6 +276,14 @@ public sealed class SipMessage
 
     internal void SetFramed() => _isFramed = true;
 
+    /// <summary>
+    /// Where the parser keeps each header line's end between its two passes: sized once (a message with more lines
+    /// than this has the rest searched for again, with no allocation).
+    /// </summary>
+    internal Span<int> LineEndBuffer => _lineEnds;
+
+    private readonly int[] _lineEnds = new int[256];
+
     /// <summary>The buffer a multi-segment stream message is copied into: allocated once, reused by every parse.</summary>
     internal byte[] StreamCopyBuffer(int size)
     {
@@ -294,18 +302,21 @@ public sealed class SipMessage
         private readonly ReadOnlySpan<byte> _name;
         private readonly HeaderKind _kind;
         private readonly bool _split;
+        private int _remaining;
         private int _header;
         private int _next;
         private int _end;
         private SipRange _current;
 
-        internal ValueEnumerator(ReadOnlySpan<byte> source, ReadOnlySpan<HeaderField> headers, HeaderKind kind, ReadOnlySpan<byte> name, bool split, int first)
+        internal ValueEnumerator(ReadOnlySpan<byte> source, ReadOnlySpan<HeaderField> headers, HeaderKind kind, ReadOnlySpan<byte> name, bool split, int first, int remaining)
         {
             _source = source;
             _headers = headers;
             _kind = kind;
             _name = name;
             _split = split;
+            // The index counts the fields of each kind: the walk stops after the last one instead of at the end.
+            _remaining = remaining;
             // The index knows where the first field of a kind is: the walk starts there.
             _header = first - 1;
             _next = -1;
@@ -360,12 +371,18 @@ public sealed class SipMessage
 
         private bool NextField()
         {
+            if (_remaining <= 0)
+            {
+                _header = _headers.Length;
+                return false;
+            }
             for (int i = _header + 1; i < _headers.Length; i++)
             {
                 ref readonly HeaderField h = ref _headers[i];
                 if (h.Kind != _kind) continue;
                 if (_kind == HeaderKind.Unknown && !Ascii.EqualsIgnoreCase(_source.Slice(h.Name.Offset, h.Name.Length), _name)) continue;
                 _header = i;
+                _remaining--;
                 return true;
             }
             _header = _headers.Length;

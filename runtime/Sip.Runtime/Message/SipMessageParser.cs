@@ -183,6 +183,9 @@ public static class SipMessageParser
         int headersStart = startLength + 2;
         int pos = headersStart, line = 2, fields = 0, bodyStart;
         bool emptyLine = true;
+        // Where each header line's CRLF is, kept for pass 2 so it does not search for them again.
+        Span<int> lineEnds = m.LineEndBuffer;
+        int lineCount = 0;
         while (true)
         {
             scan = ScanLine(buf, pos, max, datagram, out int length);
@@ -206,6 +209,8 @@ public static class SipMessageParser
             {
                 return Fail(out error, sender.Error(SipErrorCode.TooManyHeaders, line, pos, framed: false));
             }
+            if (lineCount < lineEnds.Length) lineEnds[lineCount] = pos + length;
+            lineCount++;
             pos += length + 2;
             line++;
         }
@@ -216,16 +221,17 @@ public static class SipMessageParser
         long contentLength = -1;
         int p = headersStart;
         line = 2;
+        int nextLine = 0;
         while (p < headersEnd)
         {
             int begin = p, fieldLine = line;
-            int end = p + buf[p..].IndexOf(Octets.LF) - 1;
+            int end = LineEnd(buf, p, lineEnds, nextLine++);
             p = end + 2;
             line++;
             // RFC 3261 §7.3.1: a line starting with SP or HTAB continues the previous header field.
             while (p < headersEnd && Octets.IsWsp(buf[p]))
             {
-                end = p + buf[p..].IndexOf(Octets.LF) - 1;
+                end = LineEnd(buf, p, lineEnds, nextLine++);
                 p = end + 2;
                 line++;
             }
@@ -236,8 +242,8 @@ public static class SipMessageParser
             }
 
             ReadOnlySpan<byte> field = buf[begin..end];
-            // header-name = token, then HCOLON = *( SP / HTAB ) ":" SWS.
-            int nameLength = Rules.Token.MatchLength(field);
+            // header-name = token, then HCOLON = *( SP / HTAB ) ":" SWS. Names are short: a table lookup per octet.
+            int nameLength = TokenLength(field);
             int colon = Math.Max(nameLength, 0);
             while (colon < field.Length && Octets.IsWsp(field[colon])) colon++;
             if (nameLength <= 0 || colon == field.Length || field[colon] != Octets.Colon)
@@ -301,6 +307,19 @@ public static class SipMessageParser
         error = default;
         return OperationStatus.Done;
     }
+
+    /// <summary><c>token</c> at the start of <paramref name="field"/>: its length, or -1 when it is empty (as <c>Rules.Token.MatchLength</c>).</summary>
+    private static int TokenLength(ReadOnlySpan<byte> field)
+    {
+        ReadOnlySpan<byte> table = Headers.HeaderReader.TokenTable;
+        int n = 0;
+        while (n < field.Length && table[field[n]] != 0) n++;
+        return n > 0 ? n : -1;
+    }
+
+    /// <summary>The CR of line <paramref name="index"/> (which starts at <paramref name="start"/>): from pass 1, or searched for past its buffer.</summary>
+    private static int LineEnd(ReadOnlySpan<byte> buf, int start, Span<int> lineEnds, int index) =>
+        index < lineEnds.Length ? lineEnds[index] : start + buf[start..].IndexOf(Octets.LF) - 1;
 
     private static OperationStatus NeedMore(out SipParseError error)
     {

@@ -37,7 +37,12 @@ namespace Fixture.Grammar
                     }
                     break;
                 case 5:
-                    if (Ascii.EqualsIgnoreCase(name, "Thing"u8)) return HeaderKind.Thing;
+                    switch (name[0] | 0x20)
+                    {
+                        case 't':
+                            if (Ascii.EqualsIgnoreCase(name, "Thing"u8)) return HeaderKind.Thing;
+                            break;
+                    }
                     break;
             }
             return HeaderKind.Unknown;
