@@ -26,6 +26,7 @@ public readonly partial struct SipUri
 {
     private const byte Colon = (byte)':';
     private const byte Semicolon = (byte)';';
+    private const byte Question = (byte)'?';
     private const byte Ampersand = (byte)'&';
     private const byte OpenBracket = (byte)'[';
 
@@ -82,60 +83,71 @@ public readonly partial struct SipUri
         uri = default;
         ReadOnlySpan<byte> s = source.Span;
         bool secure = s.Length > 4 && s[4] == Colon && (s[3] | 0x20) == 's';
-        Range userinfo, hostport, parameters, headers;
-        if (secure)
-        {
-            // SIPS-URI = "sips:" [ userinfo ] hostport uri-parameters [ headers ]
-            if (Rules.SIPSURI.TryParse(s, out Rules.SIPSURI.Record r) != OperationStatus.Done) return OperationStatus.InvalidData;
-            (userinfo, hostport, parameters, headers) = (r.Userinfo, r.Hostport, r.UriParameters, r.Headers);
-        }
-        else
-        {
-            if (Rules.SIPURI.TryParse(s, out Rules.SIPURI.Record r) != OperationStatus.Done) return OperationStatus.InvalidData;
-            (userinfo, hostport, parameters, headers) = (r.Userinfo, r.Hostport, r.UriParameters, r.Headers);
-        }
+        // Level one: the whole URI against the grammar (a lazily built DFA, exact). Level two: inside a valid SIP-URI
+        // the delimiters are fixed, so the parts are found by a forward scan (design note "exact and fast", way 3):
+        //   SIP-URI = "sip:" [ userinfo ] hostport uri-parameters [ headers ]
+        // '@' occurs only in userinfo; hostport ends at the first ';' or '?' after it; headers start at the first '?'
+        // after hostport (uri-parameters hold none).
+        if (!(secure ? Rules.SIPSURI.IsMatch(s) : Rules.SIPURI.IsMatch(s))) return OperationStatus.InvalidData;
+        int schemeEnd = secure ? 5 : 4;
 
         Flags flags = secure ? Flags.Secure : Flags.None;
         int userStart = 0, userLength = 0, passwordStart = 0, passwordLength = 0;
-        (int uiStart, int uiLength) = userinfo.GetOffsetAndLength(s.Length);
-        if (uiLength > 0)
+        // '@' ends the userinfo: a telephone-subscriber may hold '@' (isub = ";isub=" 1*uric), hostport, parameters
+        // and headers may not, so it is the last one.
+        int at = s.LastIndexOf((byte)'@');
+        int hpStart = schemeEnd;
+        if (at >= 0)
         {
-            // userinfo = ( user / telephone-subscriber ) [ ":" password ] "@"
-            ReadOnlySpan<byte> ui = s.Slice(uiStart, uiLength);
-            if (Rules.Userinfo.TryParse(ui, out Rules.Userinfo.Record u) != OperationStatus.Done) return OperationStatus.InvalidData;
+            // userinfo = ( user / telephone-subscriber ) [ ":" password ] "@". A password holds no ':', so if there is
+            // one it follows the last ':'; there is one when what follows that ':' is a password and what precedes it
+            // a user or a telephone-subscriber (the earliest split the grammar allows, as the generated records take
+            // it; a telephone-subscriber may itself hold ':' in a parameter value).
             flags |= Flags.HasUserInfo;
-            (userStart, userLength) = u.UserOrTelephoneSubscriber.GetOffsetAndLength(ui.Length);
-            (passwordStart, passwordLength) = u.Password.GetOffsetAndLength(ui.Length);
-            if (userStart + userLength < ui.Length && ui[userStart + userLength] == Colon)
+            userStart = schemeEnd;
+            userLength = at - schemeEnd;
+            int colon = s[schemeEnd..at].LastIndexOf(Colon);
+            if (colon >= 0)
             {
-                flags |= Flags.HasPassword;
-                passwordStart = userStart + userLength + 1;
+                colon += schemeEnd;
+                ReadOnlySpan<byte> before = s[schemeEnd..colon];
+                if (Rules.Password.IsMatch(s[(colon + 1)..at]) && (Rules.User.IsMatch(before) || Rules.Tel_TelephoneSubscriber.IsMatch(before)))
+                {
+                    flags |= Flags.HasPassword;
+                    userLength = colon - schemeEnd;
+                    passwordStart = colon + 1;
+                    passwordLength = at - colon - 1;
+                }
             }
-            else
-            {
-                passwordStart = 0;
-                passwordLength = 0;
-            }
-            userStart += uiStart;
-            if ((flags & Flags.HasPassword) != 0) passwordStart += uiStart;
+            hpStart = at + 1;
         }
 
-        // hostport = host [ ":" port ]
-        (int hpStart, int hpLength) = hostport.GetOffsetAndLength(s.Length);
-        ReadOnlySpan<byte> hp = s.Slice(hpStart, hpLength);
-        if (Rules.Hostport.TryParse(hp, out Rules.Hostport.Record h) != OperationStatus.Done) return OperationStatus.InvalidData;
-        (int hostStart, int hostLength) = h.Host.GetOffsetAndLength(hp.Length);
-        ReadOnlySpan<byte> host = hp.Slice(hostStart, hostLength);
+        // hostport = host [ ":" port ]; host = hostname / IPv4address / IPv6reference.
+        int hpEnd = s.Slice(hpStart).IndexOfAny(Semicolon, Question);
+        hpEnd = hpEnd < 0 ? s.Length : hpStart + hpEnd;
+        ReadOnlySpan<byte> hp = s[hpStart..hpEnd];
+        int hostLength;
+        if (hp.Length > 0 && hp[0] == OpenBracket)
+        {
+            hostLength = hp.IndexOf((byte)']') + 1; // the grammar matched: the reference is closed
+        }
+        else
+        {
+            int colon = hp.IndexOf(Colon);
+            hostLength = colon < 0 ? hp.Length : colon;
+        }
+        ReadOnlySpan<byte> host = hp[..hostLength];
         SipHostKind kind = host.Length > 0 && host[0] == OpenBracket ? SipHostKind.IPv6
             : Rules.IPv4address.IsMatch(host) ? SipHostKind.IPv4
             : SipHostKind.Hostname;
         int port = -1;
-        if (hostStart + hostLength < hp.Length)
-        {
-            (int portStart, int portLength) = h.Port.GetOffsetAndLength(hp.Length);
-            if (!TryParseDecimal(hp.Slice(portStart, portLength), 65535, out port)) return OperationStatus.InvalidData;
-        }
+        if (hostLength < hp.Length && !TryParseDecimal(hp[(hostLength + 1)..], 65535, out port)) return OperationStatus.InvalidData;
+        int hostStart = 0;
 
+        int question = s.Slice(hpEnd).IndexOf(Question);
+        int paramsEnd = question < 0 ? s.Length : hpEnd + question;
+        Range parameters = hpEnd..paramsEnd;
+        Range headers = paramsEnd..s.Length;
         (int pStart, int pLength) = parameters.GetOffsetAndLength(s.Length);
         (int hdStart, int hdLength) = headers.GetOffsetAndLength(s.Length);
         uri = new SipUri(source, flags, userStart, userLength, passwordStart, passwordLength, hpStart + hostStart, hostLength, kind, port,
