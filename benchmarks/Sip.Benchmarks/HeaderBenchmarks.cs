@@ -11,13 +11,11 @@ namespace Sip.Benchmarks;
 /// Header-level work on typical values: typed parse (the deterministic second pass, with the fields a caller reads)
 /// and grammar validation (the generated matcher of the rule), for Via, Contact, Authorization and a SIP URI; and the
 /// lookup of every long and compact header name. Ratios are to <see cref="ScanFloor"/>: one vectorised pass over the
-/// same five values finding every delimiter.
+/// same five values (the cheapest reading of every byte).
 /// </summary>
 [MemoryDiagnoser]
 public class HeaderBenchmarks
 {
-    private static readonly SearchValues<byte> s_delimiters = SearchValues.Create(";,:<>=\""u8);
-
     private static readonly ReadOnlyMemory<byte> s_via = "SIP/2.0/UDP pc33.atlanta.com:5060;branch=z9hG4bK776asdhds;received=192.0.2.1"u8.ToArray();
     private static readonly ReadOnlyMemory<byte> s_contact = "\"Alice\" <sip:alice@pc33.atlanta.com;transport=tcp>;expires=3600;q=0.7"u8.ToArray();
     private static readonly byte[] s_contactLine = "Contact: \"Alice\" <sip:alice@pc33.atlanta.com;transport=tcp>;expires=3600;q=0.7"u8.ToArray();
@@ -32,22 +30,12 @@ public class HeaderBenchmarks
 
     private static SipRange All(ReadOnlyMemory<byte> value) => new(0, value.Length);
 
-    /// <summary>The floor: every delimiter of the five values, found with a vectorised search.</summary>
+    /// <summary>The floor: one vectorised pass over the five values counting LF and ':' (see <see cref="Floor"/>).</summary>
     [Benchmark(Baseline = true)]
     public int ScanFloor()
     {
         int count = 0;
-        foreach (byte[] value in s_values)
-        {
-            ReadOnlySpan<byte> rest = value;
-            while (true)
-            {
-                int i = rest.IndexOfAny(s_delimiters);
-                if (i < 0) break;
-                count++;
-                rest = rest.Slice(i + 1);
-            }
-        }
+        foreach (byte[] value in s_values) count += Floor.CountLfAndColon(value);
         return count;
     }
 

@@ -16,8 +16,6 @@ namespace Sip.Benchmarks;
 [MemoryDiagnoser]
 public class MessageParsingBenchmarks
 {
-    private static readonly SearchValues<byte> s_lfOrColon = SearchValues.Create("\n:"u8);
-
     private byte[] _message = [];
     private readonly SipMessage _index = new();
     private readonly SipMessage _parsed = new();
@@ -32,6 +30,7 @@ public class MessageParsingBenchmarks
     public void Setup()
     {
         _message = Samples.Load(Message);
+        Floor.Check(_message);
         if (!Rules.SIPMessage.IsMatch(_message)) throw new InvalidOperationException(Message + " does not match SIP-message");
         if (SipMessageParser.ParseDatagram(_message, _parsed, SipParserOptions.StrictDefault, out SipParseError error) != OperationStatus.Done)
         {
@@ -39,20 +38,13 @@ public class MessageParsingBenchmarks
         }
     }
 
-    /// <summary>The floor: find every LF and ':' with a vectorised search; returns how many.</summary>
+    /// <summary>
+    /// The floor: one vectorised pass that compares every byte with LF and ':' (32 bytes per step, the matches as a
+    /// bit mask) and counts them; returns how many. This is the "AVX2 scan for LF and ':'" of ../shared/bench, about
+    /// 30 ns for message a on this machine type: nothing that reads every byte can be cheaper.
+    /// </summary>
     [Benchmark(Baseline = true)]
-    public int ScanFloor()
-    {
-        ReadOnlySpan<byte> rest = _message;
-        int count = 0;
-        while (true)
-        {
-            int i = rest.IndexOfAny(s_lfOrColon);
-            if (i < 0) return count;
-            count++;
-            rest = rest.Slice(i + 1);
-        }
-    }
+    public int ScanFloor() => Floor.CountLfAndColon(_message);
 
     /// <summary>Framing (RFC 3261 §18.3) and the header index: start line, every header line's kind, name and value.</summary>
     [Benchmark]
