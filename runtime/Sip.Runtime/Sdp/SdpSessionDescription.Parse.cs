@@ -341,6 +341,25 @@ public sealed partial class SdpSessionDescription
         return _scratch.AsSpan(0, content.Length + 2);
     }
 
+    /// <summary>The line's value: after "x=" and before CRLF.</summary>
+    private static SdpSegment Rest(ReadOnlySpan<byte> line, int offset) => new(offset + 2, offset + line.Length - 2);
+
+    /// <summary>
+    /// The first <paramref name="count"/> fields of a line already matched by its rule, whose fields hold no SP: split
+    /// on SP between "x=" and the CRLF (the design note's second, deterministic pass).
+    /// </summary>
+    private static void SplitOnSpace(ReadOnlySpan<byte> line, int offset, ref SdpFieldSegments f, int count)
+    {
+        int start = 2, end = line.Length - 2;
+        for (int k = 0; k < count; k++)
+        {
+            int space = k == count - 1 ? -1 : line[start..end].IndexOf((byte)' ');
+            int fieldEnd = space < 0 ? end : start + space;
+            f[k] = new SdpSegment(offset + start, offset + fieldEnd);
+            start = fieldEnd + 1;
+        }
+    }
+
     /// <summary>
     /// Checks <paramref name="line"/> (type letter to CRLF) against its generated field rule and stores the fields
     /// the rule's record gives. Returns the rule's name when the line does not match it.
@@ -352,54 +371,52 @@ public sealed partial class SdpSessionDescription
         switch (type)
         {
             case SdpLineType.Version:
-                if (Rules.Sdp_VersionField.TryParse(line, out var v) != Done) return Rules.Sdp_VersionField.RuleName;
-                f[0] = SdpSegment.Of(v.DIGITList, offset);
+                if (!Rules.Sdp_VersionField.IsMatch(line)) return Rules.Sdp_VersionField.RuleName;
+                f[0] = Rest(line, offset);
                 return null;
             case SdpLineType.Origin:
-                if (Rules.Sdp_OriginField.TryParse(line, out var o) != Done) return Rules.Sdp_OriginField.RuleName;
-                f[0] = SdpSegment.Of(o.Username, offset);
-                f[1] = SdpSegment.Of(o.SessId, offset);
-                f[2] = SdpSegment.Of(o.SessVersion, offset);
-                f[3] = SdpSegment.Of(o.Nettype, offset);
-                f[4] = SdpSegment.Of(o.Addrtype, offset);
-                f[5] = SdpSegment.Of(o.UnicastAddress, offset);
+                // o=username SP sess-id SP sess-version SP nettype SP addrtype SP unicast-address: no field holds SP.
+                if (!Rules.Sdp_OriginField.IsMatch(line)) return Rules.Sdp_OriginField.RuleName;
+                SplitOnSpace(line, offset, ref f, 6);
                 return null;
             case SdpLineType.SessionName:
-                if (Rules.Sdp_SessionNameField.TryParse(line, out var s) != Done) return Rules.Sdp_SessionNameField.RuleName;
-                f[0] = SdpSegment.Of(s.Text, offset);
+                if (!Rules.Sdp_SessionNameField.IsMatch(line)) return Rules.Sdp_SessionNameField.RuleName;
+                f[0] = Rest(line, offset);
                 return null;
             case SdpLineType.Information:
-                if (Rules.Sdp_InformationField.TryParse(line, out var i) != Done) return Rules.Sdp_InformationField.RuleName;
-                f[0] = SdpSegment.Of(i.Text, offset);
+                if (!Rules.Sdp_InformationField.IsMatch(line)) return Rules.Sdp_InformationField.RuleName;
+                f[0] = Rest(line, offset);
                 return null;
             case SdpLineType.Uri:
-                if (Rules.Sdp_UriField.TryParse(line, out var u) != Done) return Rules.Sdp_UriField.RuleName;
-                f[0] = SdpSegment.Of(u.Uri, offset);
+                if (!Rules.Sdp_UriField.IsMatch(line)) return Rules.Sdp_UriField.RuleName;
+                f[0] = Rest(line, offset);
                 return null;
             case SdpLineType.Email:
-                if (Rules.Sdp_EmailField.TryParse(line, out var e) != Done) return Rules.Sdp_EmailField.RuleName;
-                f[0] = SdpSegment.Of(e.EmailAddress, offset);
+                if (!Rules.Sdp_EmailField.IsMatch(line)) return Rules.Sdp_EmailField.RuleName;
+                f[0] = Rest(line, offset);
                 return null;
             case SdpLineType.Phone:
-                if (Rules.Sdp_PhoneField.TryParse(line, out var p) != Done) return Rules.Sdp_PhoneField.RuleName;
-                f[0] = SdpSegment.Of(p.PhoneNumber, offset);
+                if (!Rules.Sdp_PhoneField.IsMatch(line)) return Rules.Sdp_PhoneField.RuleName;
+                f[0] = Rest(line, offset);
                 return null;
             case SdpLineType.Connection:
-                if (Rules.Sdp_ConnectionField.TryParse(line, out var c) != Done) return Rules.Sdp_ConnectionField.RuleName;
-                f[0] = SdpSegment.Of(c.Nettype, offset);
-                f[1] = SdpSegment.Of(c.Addrtype, offset);
-                f[2] = SdpSegment.Of(c.ConnectionAddress, offset);
-                SplitConnectionAddress(line[c.ConnectionAddress], f[2].Start, ref f);
+                // c=nettype SP addrtype SP connection-address: no field holds SP.
+                if (!Rules.Sdp_ConnectionField.IsMatch(line)) return Rules.Sdp_ConnectionField.RuleName;
+                SplitOnSpace(line, offset, ref f, 3);
+                SplitConnectionAddress(line[(f[2].Start - offset)..(f[2].End - offset)], f[2].Start, ref f);
                 return null;
             case SdpLineType.Bandwidth:
-                if (Rules.Sdp_BandwidthField.TryParse(line, out var b) != Done) return Rules.Sdp_BandwidthField.RuleName;
-                f[0] = SdpSegment.Of(b.Bwtype, offset);
-                f[1] = SdpSegment.Of(b.Bandwidth, offset);
+            {
+                // b=bwtype ":" bandwidth: bwtype is a token (no ':').
+                if (!Rules.Sdp_BandwidthField.IsMatch(line)) return Rules.Sdp_BandwidthField.RuleName;
+                int colon = line.IndexOf((byte)':');
+                f[0] = new SdpSegment(offset + 2, offset + colon);
+                f[1] = new SdpSegment(offset + colon + 1, offset + line.Length - 2);
                 return null;
+            }
             case SdpLineType.Time:
-                if (Rules.Sdp_TimeField.TryParse(line, out var t) != Done) return Rules.Sdp_TimeField.RuleName;
-                f[0] = SdpSegment.Of(t.StartTime, offset);
-                f[1] = SdpSegment.Of(t.StopTime, offset);
+                if (!Rules.Sdp_TimeField.IsMatch(line)) return Rules.Sdp_TimeField.RuleName;
+                SplitOnSpace(line, offset, ref f, 2);
                 return null;
             case SdpLineType.Repeat:
                 if (Rules.Sdp_RepeatField.TryParse(line, out var r) != Done) return Rules.Sdp_RepeatField.RuleName;
@@ -414,28 +431,45 @@ public sealed partial class SdpSessionDescription
                 f[0] = new SdpSegment(offset + 2, offset + line.Length - 2);
                 return null;
             case SdpLineType.Key:
-                if (Rules.Sdp_KeyField.TryParse(line, out var k) != Done) return Rules.Sdp_KeyField.RuleName;
-                f[0] = SdpSegment.Of(k.KeyType, offset);
+                if (!Rules.Sdp_KeyField.IsMatch(line)) return Rules.Sdp_KeyField.RuleName;
+                f[0] = Rest(line, offset);
                 return null;
             case SdpLineType.Attribute:
-                if (Rules.Sdp_AttributeField.TryParse(line, out var a) != Done) return Rules.Sdp_AttributeField.RuleName;
-                f[0] = SdpSegment.Of(a.Attribute, offset);
+            {
+                if (!Rules.Sdp_AttributeField.IsMatch(line)) return Rules.Sdp_AttributeField.RuleName;
+                f[0] = Rest(line, offset);
                 // attribute = (attribute-name ":" attribute-value) / attribute-name. A token has no ':', so the
                 // name is the longest attribute-name prefix and a value follows its ':' (byte-string: 1 octet or more).
-                ReadOnlySpan<byte> attribute = line[a.Attribute];
+                ReadOnlySpan<byte> attribute = line[2..^2];
                 int nameLength = Rules.Sdp_AttributeName.MatchLength(attribute);
                 f[1] = new SdpSegment(f[0].Start, f[0].Start + nameLength);
                 f[2] = nameLength < attribute.Length ? new SdpSegment(f[1].End + 1, f[0].End) : new SdpSegment(f[0].End, f[0].End);
                 return null;
+            }
             case SdpLineType.Media:
-                if (Rules.Sdp_MediaField.TryParse(line, out var m) != Done) return Rules.Sdp_MediaField.RuleName;
-                f[0] = SdpSegment.Of(m.Media, offset);
-                f[1] = SdpSegment.Of(m.Port, offset);
-                f[2] = SdpSegment.Of(m.Integer, offset);
-                f[3] = SdpSegment.Of(m.Proto, offset);
+            {
+                // m=media SP port ["/" integer] SP proto 1*(SP fmt): media, port, integer and proto hold no SP.
+                if (!Rules.Sdp_MediaField.IsMatch(line)) return Rules.Sdp_MediaField.RuleName;
+                int mediaEnd = 2 + line[2..].IndexOf((byte)' ');
+                int portEnd = mediaEnd + 1 + line[(mediaEnd + 1)..].IndexOf((byte)' ');
+                int protoEnd = portEnd + 1 + line[(portEnd + 1)..].IndexOf((byte)' ');
+                f[0] = new SdpSegment(offset + 2, offset + mediaEnd);
+                int slash = line[(mediaEnd + 1)..portEnd].IndexOf((byte)'/');
+                if (slash >= 0)
+                {
+                    f[1] = new SdpSegment(offset + mediaEnd + 1, offset + mediaEnd + 1 + slash);
+                    f[2] = new SdpSegment(offset + mediaEnd + 2 + slash, offset + portEnd);
+                }
+                else
+                {
+                    f[1] = new SdpSegment(offset + mediaEnd + 1, offset + portEnd);
+                    f[2] = new SdpSegment(offset + portEnd, offset + portEnd);
+                }
+                f[3] = new SdpSegment(offset + portEnd + 1, offset + protoEnd);
                 // 1*(SP fmt): the list without its leading SP.
-                f[4] = new SdpSegment(m.FmtList.Start.Value + offset + 1, m.FmtList.End.Value + offset);
+                f[4] = new SdpSegment(offset + protoEnd + 1, offset + line.Length - 2);
                 return null;
+            }
             default:
                 return "session-description";
         }
