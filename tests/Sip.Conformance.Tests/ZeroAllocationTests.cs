@@ -15,6 +15,7 @@ namespace Sip.Conformance.Tests;
 /// <c>System.RuntimeFieldInfoStub</c>, and the runner reads these tables per input byte. In Release the same
 /// tests allocate nothing. The single-DFA matchers allocate nothing in either configuration.
 /// </remarks>
+[Collection(Sip.Tests.Shared.AllocationCollection.Name)]
 public sealed class ZeroAllocationTests
 {
     private const int Rounds = 3;

@@ -7,6 +7,7 @@ using Sip.Runtime.Serialization;
 namespace Sip.Runtime.Tests;
 
 /// <summary>Responses built from requests (RFC 3261 §8.2.6) and proxy edits (§16.6), by splicing ranges.</summary>
+[Collection(Sip.Tests.Shared.AllocationCollection.Name)]
 public class BuilderTests
 {
     private const string Invite =

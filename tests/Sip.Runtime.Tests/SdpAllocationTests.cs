@@ -5,6 +5,7 @@ using Sip.Runtime.Sdp;
 namespace Sip.Runtime.Tests;
 
 /// <summary>Parsing into a reused <see cref="SdpSessionDescription"/>, reading its typed view and serializing allocate nothing once warm.</summary>
+[Collection(Sip.Tests.Shared.AllocationCollection.Name)]
 public class SdpAllocationTests
 {
     private static readonly byte[] s_offer = SdpTestData.ReadSdp("rfc4317_s2.1_offer.sdp");

@@ -4,6 +4,7 @@ using Sip.Runtime.Addressing;
 namespace Sip.Runtime.Tests;
 
 /// <summary>SIP/SIPS URI view (RFC 3261 §19.1) and §19.1.4 comparison.</summary>
+[Collection(Sip.Tests.Shared.AllocationCollection.Name)]
 public sealed class UriSipTests
 {
     private static SipUri Parse(string text)

@@ -4,6 +4,7 @@ using Sip.Runtime.Addressing;
 namespace Sip.Runtime.Tests;
 
 /// <summary>tel URI view (RFC 3966).</summary>
+[Collection(Sip.Tests.Shared.AllocationCollection.Name)]
 public sealed class UriTelTests
 {
     private static TelUri Parse(string text)

@@ -11,6 +11,7 @@ namespace Sip.Runtime.Tests;
 /// as a datagram and as a single-segment stream, lenient and strict, with the validator; and a two-segment stream
 /// after its copy buffer exists.
 /// </summary>
+[Collection(Sip.Tests.Shared.AllocationCollection.Name)]
 public sealed class ZeroAllocationTests
 {
     private static readonly byte[][] Messages = Corpus.Manifest("rfc3665").Select(r => Corpus.Bytes("rfc3665", r["file"])).ToArray();

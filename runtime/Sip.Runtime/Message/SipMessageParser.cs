@@ -132,7 +132,7 @@ public static class SipMessageParser
             // Decided on a fixed window of the first line, so that every prefix that can fail decides alike.
             ReadOnlySpan<byte> window = start[..Math.Min(start.Length, 64)];
             _isResponse = window.Length >= 4 && Ascii.EqualsIgnoreCase(window[..4], "SIP/"u8);
-            int method = Rules.Token.MatchLength(window);
+            int method = TokenLength(window);
             bool request = !_isResponse && method > 0 && method < window.Length && window[method] == Octets.SP;
             // RFC 3261 §17.1.1.3: an ACK gets no response; neither do octets that are not a request at all.
             _noAnswer = _isResponse || !request || window[..method].SequenceEqual("ACK"u8);
@@ -423,7 +423,7 @@ public static class SipMessageParser
     {
         int sp = line.IndexOf(Octets.SP);
         if (sp < 0) return StartLineFail(sender, SipErrorCode.InvalidStartLine, line.Length, out error);
-        if (sp == 0 || Rules.Token.MatchLength(line[..sp]) != sp) return StartLineFail(sender, SipErrorCode.InvalidMethod, 0, out error);
+        if (sp == 0 || TokenLength(line[..sp]) != sp) return StartLineFail(sender, SipErrorCode.InvalidMethod, 0, out error);
 
         int uriStart = sp;
         while (uriStart < line.Length && line[uriStart] == Octets.SP) uriStart++;           // RFC 4475 §3.1.2.9
@@ -438,7 +438,8 @@ public static class SipMessageParser
         m.SetRequestLine(new SipRange(0, line.Length), new SipRange(0, sp), SipRange.FromBounds(uriStart, uriEnd), SipRange.FromBounds(versionStart, end));
 
         ReadOnlySpan<byte> version = line[versionStart..end];
-        if (!Rules.SIPVersion.IsMatch(version)) return StartLineFail(sender, SipErrorCode.InvalidVersion, versionStart, out error);
+        // "SIP/2.0" as written by nearly every sender is in the rule; anything else goes through the grammar.
+        if (!version.SequenceEqual("SIP/2.0"u8) && !Rules.SIPVersion.IsMatch(version)) return StartLineFail(sender, SipErrorCode.InvalidVersion, versionStart, out error);
         // RFC 3261 §7.1: "The SIP-Version string is case-insensitive".
         if (!Ascii.EqualsIgnoreCase(version, "SIP/2.0"u8)) return StartLineFail(sender, SipErrorCode.VersionNotSupported, versionStart, out error);
 
