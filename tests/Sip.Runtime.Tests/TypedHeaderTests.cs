@@ -307,6 +307,16 @@ public class TypedHeaderTests
     }
 
     [Fact]
+    public void Parse_ReturnsOperationStatus()
+    {
+        Assert.Equal(OperationStatus.Done, SipHeaderValue.Parse("SIP/2.0/UDP h;branch=z9hG4bK1"u8.ToArray(), out ViaValue via));
+        Assert.Equal("h", S(via.Host));
+        Assert.Equal(OperationStatus.InvalidData, SipHeaderValue.Parse(" SIP/2.0 "u8.ToArray(), out ViaValue bad));
+        Assert.False(bad.IsValid);
+        Assert.Equal(new SipRange(1, 7), bad.Range);
+    }
+
+    [Fact]
     public void AbsentHeader_IsNotPresentAndFirstIsInvalid()
     {
         SipMessage m = Parse(Invite);

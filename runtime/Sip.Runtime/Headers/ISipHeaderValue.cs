@@ -33,6 +33,18 @@ public static class SipHeaderValue
     /// <summary>Parses a stand-alone value (e.g. the octets after "Via:"), LWS around it trimmed.</summary>
     public static bool TryParse<T>(ReadOnlyMemory<byte> value, out T result) where T : struct, ISipHeaderValue<T> =>
         T.TryParse(value, Octets.TrimLws(value.Span, 0, value.Length), out result);
+
+    /// <summary>
+    /// Parses the value at <paramref name="value"/> in <paramref name="source"/>: <see cref="OperationStatus.Done"/>,
+    /// or <see cref="OperationStatus.InvalidData"/> when it does not have the shape of <typeparamref name="T"/> (the
+    /// result then still carries its range). A header value is complete once framed, so there is no NeedMoreData.
+    /// </summary>
+    public static OperationStatus Parse<T>(ReadOnlyMemory<byte> source, SipRange value, out T result) where T : struct, ISipHeaderValue<T> =>
+        T.TryParse(source, value, out result) ? OperationStatus.Done : OperationStatus.InvalidData;
+
+    /// <summary>As <see cref="Parse{T}(ReadOnlyMemory{byte}, SipRange, out T)"/> for a stand-alone value, LWS around it trimmed.</summary>
+    public static OperationStatus Parse<T>(ReadOnlyMemory<byte> value, out T result) where T : struct, ISipHeaderValue<T> =>
+        Parse(value, Octets.TrimLws(value.Span, 0, value.Length), out result);
 }
 
 /// <summary>
