@@ -295,6 +295,22 @@ public class TypedHeaderTests
     }
 
     [Fact]
+    public void Authorization_WellKnownParamsAreFoundInTheParsePass()
+    {
+        // The accessors read ranges kept while parsing; they must agree with a walk of the parameters.
+        AuthValue auth = Value<AuthValue>("Digest REALM=\"a\", realm=\"b\", Nonce=abc, x=\"\", uri=\"sip:a@b\", NC=00000001");
+        Assert.True(auth.IsValid);
+        Assert.Equal("a", S(auth.Realm));
+        Assert.Equal(S(auth.Get("realm"u8)), S(auth.Realm));
+        Assert.Equal("abc", S(auth.Nonce));
+        Assert.Equal("sip:a@b", S(auth.DigestUri));
+        Assert.Equal("00000001", S(auth.NonceCount));
+        Assert.True(auth.Response.IsEmpty);
+        Assert.True(auth.Opaque.IsEmpty);
+        Assert.Equal("", S(auth.Get("x"u8)));
+    }
+
+    [Fact]
     public void Warning_CodeAgentText()
     {
         WarningValue w = Value<WarningValue>("307 isi.edu \"Session parameter 'foo' not understood\"");

@@ -17,9 +17,12 @@ public readonly struct AuthValue : ISipHeaderValue<AuthValue>
 {
     private readonly ReadOnlyMemory<byte> _source;
 
-    private AuthValue(ReadOnlyMemory<byte> source, SipRange range, bool valid, SipRange scheme, SipRange parameters)
+    private readonly KnownValues _known;
+
+    private AuthValue(ReadOnlyMemory<byte> source, SipRange range, bool valid, SipRange scheme, SipRange parameters, in KnownValues known)
     {
         _source = source;
+        _known = known;
         Range = range;
         IsValid = valid;
         SchemeRange = scheme;
@@ -46,30 +49,33 @@ public readonly struct AuthValue : ISipHeaderValue<AuthValue>
     public ReadOnlySpan<byte> Get(ReadOnlySpan<byte> name) =>
         Parameters.TryGet(name, out SipParameter p) ? p.UnquotedValue : default;
 
+    /// <summary>The value of well-known auth-param <paramref name="index"/>, found while parsing (no second walk).</summary>
+    private ReadOnlySpan<byte> Known(int index) => _source.Span.Slice(_known[index].Offset, _known[index].Length);
+
     /// <summary>The unquoted <c>realm</c> auth-param; empty when absent.</summary>
-    public ReadOnlySpan<byte> Realm => Get("realm"u8);
+    public ReadOnlySpan<byte> Realm => Known(0);
     /// <summary>The unquoted <c>nonce</c> auth-param; empty when absent.</summary>
-    public ReadOnlySpan<byte> Nonce => Get("nonce"u8);
+    public ReadOnlySpan<byte> Nonce => Known(1);
     /// <summary>The unquoted <c>username</c> auth-param; empty when absent.</summary>
-    public ReadOnlySpan<byte> Username => Get("username"u8);
+    public ReadOnlySpan<byte> Username => Known(2);
     /// <summary>The unquoted <c>uri</c> auth-param; empty when absent.</summary>
-    public ReadOnlySpan<byte> DigestUri => Get("uri"u8);
+    public ReadOnlySpan<byte> DigestUri => Known(3);
     /// <summary>The unquoted <c>response</c> auth-param; empty when absent.</summary>
-    public ReadOnlySpan<byte> Response => Get("response"u8);
+    public ReadOnlySpan<byte> Response => Known(4);
     /// <summary>The unquoted <c>algorithm</c> auth-param; empty when absent.</summary>
-    public ReadOnlySpan<byte> Algorithm => Get("algorithm"u8);
+    public ReadOnlySpan<byte> Algorithm => Known(5);
     /// <summary>The unquoted <c>qop</c> auth-param; empty when absent.</summary>
-    public ReadOnlySpan<byte> Qop => Get("qop"u8);
+    public ReadOnlySpan<byte> Qop => Known(6);
     /// <summary>The unquoted <c>opaque</c> auth-param; empty when absent.</summary>
-    public ReadOnlySpan<byte> Opaque => Get("opaque"u8);
+    public ReadOnlySpan<byte> Opaque => Known(7);
     /// <summary>The unquoted <c>cnonce</c> auth-param; empty when absent.</summary>
-    public ReadOnlySpan<byte> Cnonce => Get("cnonce"u8);
+    public ReadOnlySpan<byte> Cnonce => Known(8);
     /// <summary>The unquoted <c>nc</c> auth-param; empty when absent.</summary>
-    public ReadOnlySpan<byte> NonceCount => Get("nc"u8);
+    public ReadOnlySpan<byte> NonceCount => Known(9);
     /// <summary>The unquoted <c>stale</c> auth-param; empty when absent.</summary>
-    public ReadOnlySpan<byte> Stale => Get("stale"u8);
+    public ReadOnlySpan<byte> Stale => Known(10);
     /// <summary>The unquoted <c>nextnonce</c> auth-param; empty when absent.</summary>
-    public ReadOnlySpan<byte> NextNonce => Get("nextnonce"u8);
+    public ReadOnlySpan<byte> NextNonce => Known(11);
 
     /// <inheritdoc/>
     public static bool TryParse(ReadOnlyMemory<byte> source, SipRange value, out AuthValue result)
@@ -86,20 +92,73 @@ public readonly struct AuthValue : ISipHeaderValue<AuthValue>
         }
         else if (scheme.IsEmpty || r.Position == afterScheme)
         {
-            result = new AuthValue(source, value, false, scheme, default);
+            result = new AuthValue(source, value, false, scheme, default, default);
             return false;
         }
         int start = r.Position;
         bool ok = true;
+        var known = new KnownValues();
+        int seen = 0;
+        ReadOnlySpan<byte> span = source.Span;
         while (ok)
         {
-            ok = !r.Token().IsEmpty && r.TrySkip(Octets.Equal) && r.TryParameterValue(out _);
+            SipRange name = r.Token(), paramValue = default;
+            ok = !name.IsEmpty && r.TrySkip(Octets.Equal) && r.TryParameterValue(out paramValue);
+            int index = ok ? KnownIndex(span.Slice(name.Offset, name.Length)) : -1;
+            if (index >= 0 && (seen & (1 << index)) == 0)
+            {
+                // The first one of each name counts (as SipParameters.TryGet); quotes are not part of the value.
+                seen |= 1 << index;
+                known[index] = paramValue.Length >= 2 && span[paramValue.Offset] == Octets.DQuote
+                    ? new SipRange(paramValue.Offset + 1, paramValue.Length - 2)
+                    : paramValue;
+            }
             r.SkipLws();
             if (r.AtEnd) break;
             ok = ok && r.TrySkip(Octets.Comma);
         }
-        result = new AuthValue(source, value, ok, scheme, SipRange.FromBounds(start, r.Position));
+        result = new AuthValue(source, value, ok, scheme, SipRange.FromBounds(start, r.Position), known);
         return ok;
+    }
+
+    /// <summary>Index of a well-known Digest auth-param (RFC 3261 §25.1, RFC 2617, RFC 7616), or -1.</summary>
+    private static int KnownIndex(ReadOnlySpan<byte> name)
+    {
+        switch (name.Length)
+        {
+            case 2:
+                if (System.Text.Ascii.EqualsIgnoreCase(name, "nc"u8)) return 9;
+                break;
+            case 3:
+                if (System.Text.Ascii.EqualsIgnoreCase(name, "uri"u8)) return 3;
+                if (System.Text.Ascii.EqualsIgnoreCase(name, "qop"u8)) return 6;
+                break;
+            case 5:
+                if (System.Text.Ascii.EqualsIgnoreCase(name, "realm"u8)) return 0;
+                if (System.Text.Ascii.EqualsIgnoreCase(name, "nonce"u8)) return 1;
+                if (System.Text.Ascii.EqualsIgnoreCase(name, "stale"u8)) return 10;
+                break;
+            case 6:
+                if (System.Text.Ascii.EqualsIgnoreCase(name, "opaque"u8)) return 7;
+                if (System.Text.Ascii.EqualsIgnoreCase(name, "cnonce"u8)) return 8;
+                break;
+            case 8:
+                if (System.Text.Ascii.EqualsIgnoreCase(name, "username"u8)) return 2;
+                if (System.Text.Ascii.EqualsIgnoreCase(name, "response"u8)) return 4;
+                break;
+            case 9:
+                if (System.Text.Ascii.EqualsIgnoreCase(name, "algorithm"u8)) return 5;
+                if (System.Text.Ascii.EqualsIgnoreCase(name, "nextnonce"u8)) return 11;
+                break;
+        }
+        return -1;
+    }
+
+    /// <summary>Where the well-known auth-params' values are (unquoted), by <see cref="KnownIndex"/>.</summary>
+    [System.Runtime.CompilerServices.InlineArray(12)]
+    private struct KnownValues
+    {
+        private SipRange _element;
     }
 
     /// <inheritdoc/>
