@@ -69,6 +69,16 @@ public readonly partial struct SipUri
     }
 
     /// <summary>
+    /// True when <paramref name="uri"/> has the <c>sip</c> or <c>sips</c> scheme (case-insensitive, RFC 3261 §19.1.1),
+    /// which makes it a SIP-URI or SIPS-URI or invalid, never just an absoluteURI (§19.1).
+    /// </summary>
+    internal static bool HasSipScheme(ReadOnlySpan<byte> uri, out bool secure)
+    {
+        secure = uri.Length >= 5 && System.Text.Ascii.EqualsIgnoreCase(uri[..5], "sips:"u8);
+        return secure || (uri.Length >= 4 && System.Text.Ascii.EqualsIgnoreCase(uri[..4], "sip:"u8));
+    }
+
+    /// <summary>
     /// Parses <paramref name="source"/> as a whole <c>SIP-URI</c> or <c>SIPS-URI</c>. Returns false (never throws) when it
     /// is not one, or when its port does not fit 0-65535.
     /// </summary>

@@ -164,12 +164,8 @@ public readonly struct AddressValue : ISipHeaderValue<AddressValue>
     /// <c>addr-spec = SIP-URI / SIPS-URI / absoluteURI</c>, with §19.1's prose: a sip or sips URI is a SIP-URI or
     /// SIPS-URI, never just an absoluteURI.
     /// </summary>
-    private static bool IsAddrSpec(ReadOnlySpan<byte> uri)
-    {
-        if (uri.Length > 5 && System.Text.Ascii.EqualsIgnoreCase(uri[..5], "sips:"u8)) return Rules.SIPSURI.IsMatch(uri);
-        if (uri.Length > 4 && System.Text.Ascii.EqualsIgnoreCase(uri[..4], "sip:"u8)) return Rules.SIPURI.IsMatch(uri);
-        return Rules.AbsoluteURI.IsMatch(uri);
-    }
+    private static bool IsAddrSpec(ReadOnlySpan<byte> uri) =>
+        SipUri.HasSipScheme(uri, out bool secure) ? (secure ? Rules.SIPSURI.IsMatch(uri) : Rules.SIPURI.IsMatch(uri)) : Rules.AbsoluteURI.IsMatch(uri);
 
     private static bool AtEndAfterLws(ref HeaderReader r)
     {
@@ -218,12 +214,12 @@ public readonly struct AddressValue : ISipHeaderValue<AddressValue>
     {
         if (!IsValid)
         {
-            HeaderWriter.WriteUnfolded(output, Slice(Range));
+            OctetWriter.WriteUnfolded(output, Slice(Range));
             return;
         }
         if (IsWildcard)
         {
-            HeaderWriter.Write(output, (byte)'*');
+            OctetWriter.Write(output, (byte)'*');
         }
         else
         {
@@ -241,12 +237,12 @@ public readonly struct AddressValue : ISipHeaderValue<AddressValue>
     {
         if (!displayName.IsEmpty)
         {
-            HeaderWriter.WriteUnfolded(output, displayName);
-            HeaderWriter.Write(output, Octets.SP);
+            OctetWriter.WriteUnfolded(output, displayName);
+            OctetWriter.Write(output, Octets.SP);
         }
-        HeaderWriter.Write(output, Octets.LAngle);
-        HeaderWriter.Write(output, uri);
-        HeaderWriter.Write(output, Octets.RAngle);
+        OctetWriter.Write(output, Octets.LAngle);
+        OctetWriter.Write(output, uri);
+        OctetWriter.Write(output, Octets.RAngle);
     }
 
     private ReadOnlySpan<byte> Slice(SipRange range) => _source.Span.Slice(range.Offset, range.Length);

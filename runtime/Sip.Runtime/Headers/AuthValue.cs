@@ -166,18 +166,18 @@ public readonly struct AuthValue : ISipHeaderValue<AuthValue>
     {
         if (!IsValid)
         {
-            HeaderWriter.WriteUnfolded(output, _source.Span.Slice(Range.Offset, Range.Length));
+            OctetWriter.WriteUnfolded(output, _source.Span.Slice(Range.Offset, Range.Length));
             return;
         }
-        HeaderWriter.Write(output, Scheme);
+        OctetWriter.Write(output, Scheme);
         bool first = true;
         foreach (SipParameter p in Parameters)
         {
-            if (!first) HeaderWriter.Write(output, ","u8);
-            if (!first || !SchemeRange.IsEmpty) HeaderWriter.Write(output, Octets.SP);
-            HeaderWriter.Write(output, p.Name);
-            HeaderWriter.Write(output, Octets.Equal);
-            HeaderWriter.WriteUnfolded(output, p.Value);
+            if (!first) OctetWriter.Write(output, ","u8);
+            if (!first || !SchemeRange.IsEmpty) OctetWriter.Write(output, Octets.SP);
+            OctetWriter.Write(output, p.Name);
+            OctetWriter.Write(output, Octets.Equal);
+            OctetWriter.WriteUnfolded(output, p.Value);
             first = false;
         }
     }

@@ -56,7 +56,7 @@ public readonly struct CSeqValue : ISipHeaderValue<CSeqValue>
     {
         if (!IsValid)
         {
-            HeaderWriter.WriteUnfolded(output, _source.Span.Slice(Range.Offset, Range.Length));
+            OctetWriter.WriteUnfolded(output, _source.Span.Slice(Range.Offset, Range.Length));
             return;
         }
         Write(output, Number, Method);
@@ -65,9 +65,9 @@ public readonly struct CSeqValue : ISipHeaderValue<CSeqValue>
     /// <summary>Writes <c>{number} {method}</c>.</summary>
     public static void Write(IBufferWriter<byte> output, uint number, ReadOnlySpan<byte> method)
     {
-        HeaderWriter.WriteDecimal(output, number);
-        HeaderWriter.Write(output, Octets.SP);
-        HeaderWriter.Write(output, method);
+        OctetWriter.WriteDecimal(output, number);
+        OctetWriter.Write(output, Octets.SP);
+        OctetWriter.Write(output, method);
     }
 
     /// <inheritdoc/>
@@ -128,7 +128,7 @@ public readonly struct RAckValue : ISipHeaderValue<RAckValue>
     {
         if (!IsValid)
         {
-            HeaderWriter.WriteUnfolded(output, _source.Span.Slice(Range.Offset, Range.Length));
+            OctetWriter.WriteUnfolded(output, _source.Span.Slice(Range.Offset, Range.Length));
             return;
         }
         Write(output, ResponseNumber, CSeqNumber, Method);
@@ -137,11 +137,11 @@ public readonly struct RAckValue : ISipHeaderValue<RAckValue>
     /// <summary>Writes <c>{response-num} {CSeq-num} {method}</c>.</summary>
     public static void Write(IBufferWriter<byte> output, uint responseNumber, uint cseqNumber, ReadOnlySpan<byte> method)
     {
-        HeaderWriter.WriteDecimal(output, responseNumber);
-        HeaderWriter.Write(output, Octets.SP);
-        HeaderWriter.WriteDecimal(output, cseqNumber);
-        HeaderWriter.Write(output, Octets.SP);
-        HeaderWriter.Write(output, method);
+        OctetWriter.WriteDecimal(output, responseNumber);
+        OctetWriter.Write(output, Octets.SP);
+        OctetWriter.WriteDecimal(output, cseqNumber);
+        OctetWriter.Write(output, Octets.SP);
+        OctetWriter.Write(output, method);
     }
 
     /// <inheritdoc/>

@@ -60,12 +60,12 @@ public readonly struct MediaTypeValue : ISipHeaderValue<MediaTypeValue>
     {
         if (!IsValid)
         {
-            HeaderWriter.WriteUnfolded(output, _source.Span.Slice(Range.Offset, Range.Length));
+            OctetWriter.WriteUnfolded(output, _source.Span.Slice(Range.Offset, Range.Length));
             return;
         }
-        HeaderWriter.Write(output, Type);
-        HeaderWriter.Write(output, Octets.Slash);
-        HeaderWriter.Write(output, Subtype);
+        OctetWriter.Write(output, Type);
+        OctetWriter.Write(output, Octets.Slash);
+        OctetWriter.Write(output, Subtype);
         Parameters.WriteTo(output);
     }
 

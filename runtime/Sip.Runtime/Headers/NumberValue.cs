@@ -60,14 +60,14 @@ public readonly struct NumberValue : ISipHeaderValue<NumberValue>
     {
         if (!IsValid)
         {
-            HeaderWriter.WriteUnfolded(output, _source.Span.Slice(Range.Offset, Range.Length));
+            OctetWriter.WriteUnfolded(output, _source.Span.Slice(Range.Offset, Range.Length));
             return;
         }
-        HeaderWriter.WriteDecimal(output, Value);
+        OctetWriter.WriteDecimal(output, Value);
         if (!CommentRange.IsEmpty)
         {
-            HeaderWriter.Write(output, Octets.SP);
-            HeaderWriter.WriteUnfolded(output, Comment);
+            OctetWriter.Write(output, Octets.SP);
+            OctetWriter.WriteUnfolded(output, Comment);
         }
         Parameters.WriteTo(output);
     }

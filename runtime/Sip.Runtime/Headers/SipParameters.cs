@@ -106,17 +106,17 @@ public readonly struct SipParameters
         {
             if (_separator == Octets.Comma)
             {
-                HeaderWriter.Write(output, first ? " "u8 : ", "u8);
+                OctetWriter.Write(output, first ? " "u8 : ", "u8);
             }
             else
             {
-                HeaderWriter.Write(output, _separator);
+                OctetWriter.Write(output, _separator);
             }
-            HeaderWriter.Write(output, p.Name);
+            OctetWriter.Write(output, p.Name);
             if (p.HasValue)
             {
-                HeaderWriter.Write(output, Octets.Equal);
-                HeaderWriter.WriteUnfolded(output, p.Value);
+                OctetWriter.Write(output, Octets.Equal);
+                OctetWriter.WriteUnfolded(output, p.Value);
             }
             first = false;
         }

@@ -35,7 +35,7 @@ public readonly struct TextValue : ISipHeaderValue<TextValue>
     }
 
     /// <inheritdoc/>
-    public void WriteTo(IBufferWriter<byte> output) => HeaderWriter.WriteUnfolded(output, Text);
+    public void WriteTo(IBufferWriter<byte> output) => OctetWriter.WriteUnfolded(output, Text);
 
     /// <inheritdoc/>
     public override string ToString() => System.Text.Encoding.UTF8.GetString(Text);
@@ -100,7 +100,7 @@ public readonly struct WarningValue : ISipHeaderValue<WarningValue>
     {
         if (!IsValid)
         {
-            HeaderWriter.WriteUnfolded(output, _source.Span.Slice(Range.Offset, Range.Length));
+            OctetWriter.WriteUnfolded(output, _source.Span.Slice(Range.Offset, Range.Length));
             return;
         }
         // warn-code = 3DIGIT: "032" keeps its zero.
@@ -109,10 +109,10 @@ public readonly struct WarningValue : ISipHeaderValue<WarningValue>
         code[1] = (byte)('0' + Code / 10 % 10);
         code[2] = (byte)('0' + Code % 10);
         output.Advance(3);
-        HeaderWriter.Write(output, Octets.SP);
-        HeaderWriter.Write(output, Agent);
-        HeaderWriter.Write(output, Octets.SP);
-        HeaderWriter.WriteUnfolded(output, Text);
+        OctetWriter.Write(output, Octets.SP);
+        OctetWriter.Write(output, Agent);
+        OctetWriter.Write(output, Octets.SP);
+        OctetWriter.WriteUnfolded(output, Text);
     }
 
     /// <inheritdoc/>

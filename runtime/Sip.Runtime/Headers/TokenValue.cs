@@ -58,10 +58,10 @@ public readonly struct TokenValue : ISipHeaderValue<TokenValue>
     {
         if (!IsValid)
         {
-            HeaderWriter.WriteUnfolded(output, _source.Span.Slice(Range.Offset, Range.Length));
+            OctetWriter.WriteUnfolded(output, _source.Span.Slice(Range.Offset, Range.Length));
             return;
         }
-        HeaderWriter.Write(output, Value);
+        OctetWriter.Write(output, Value);
         Parameters.WriteTo(output);
     }
 

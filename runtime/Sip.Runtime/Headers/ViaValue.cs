@@ -138,20 +138,20 @@ public readonly struct ViaValue : ISipHeaderValue<ViaValue>
     {
         if (!IsValid)
         {
-            HeaderWriter.WriteUnfolded(output, Slice(Range));
+            OctetWriter.WriteUnfolded(output, Slice(Range));
             return;
         }
-        HeaderWriter.Write(output, ProtocolName);
-        HeaderWriter.Write(output, Octets.Slash);
-        HeaderWriter.Write(output, ProtocolVersion);
-        HeaderWriter.Write(output, Octets.Slash);
-        HeaderWriter.Write(output, Transport);
-        HeaderWriter.Write(output, Octets.SP);
-        HeaderWriter.Write(output, Host);
+        OctetWriter.Write(output, ProtocolName);
+        OctetWriter.Write(output, Octets.Slash);
+        OctetWriter.Write(output, ProtocolVersion);
+        OctetWriter.Write(output, Octets.Slash);
+        OctetWriter.Write(output, Transport);
+        OctetWriter.Write(output, Octets.SP);
+        OctetWriter.Write(output, Host);
         if (Port >= 0)
         {
-            HeaderWriter.Write(output, Octets.Colon);
-            HeaderWriter.WriteDecimal(output, (ulong)Port);
+            OctetWriter.Write(output, Octets.Colon);
+            OctetWriter.WriteDecimal(output, (ulong)Port);
         }
         Parameters.WriteTo(output);
     }
@@ -163,18 +163,18 @@ public readonly struct ViaValue : ISipHeaderValue<ViaValue>
     public static void Write(IBufferWriter<byte> output, ReadOnlySpan<byte> transport, ReadOnlySpan<byte> host, int port,
         ReadOnlySpan<byte> branch, bool rport = false)
     {
-        HeaderWriter.Write(output, "SIP/2.0/"u8);
-        HeaderWriter.Write(output, transport);
-        HeaderWriter.Write(output, Octets.SP);
-        HeaderWriter.Write(output, host);
+        OctetWriter.Write(output, "SIP/2.0/"u8);
+        OctetWriter.Write(output, transport);
+        OctetWriter.Write(output, Octets.SP);
+        OctetWriter.Write(output, host);
         if (port >= 0)
         {
-            HeaderWriter.Write(output, Octets.Colon);
-            HeaderWriter.WriteDecimal(output, (ulong)port);
+            OctetWriter.Write(output, Octets.Colon);
+            OctetWriter.WriteDecimal(output, (ulong)port);
         }
-        HeaderWriter.Write(output, ";branch="u8);
-        HeaderWriter.Write(output, branch);
-        if (rport) HeaderWriter.Write(output, ";rport"u8);
+        OctetWriter.Write(output, ";branch="u8);
+        OctetWriter.Write(output, branch);
+        if (rport) OctetWriter.Write(output, ";rport"u8);
     }
 
     private ReadOnlySpan<byte> Slice(SipRange range) => _source.Span.Slice(range.Offset, range.Length);

@@ -458,9 +458,7 @@ public static class SipMessageParser
         at = 0;
         if (uri.IsEmpty || uri.IndexOfAny(Octets.SP, Octets.HTAB) >= 0) return SipErrorCode.InvalidRequestUri;
         int colon = uri.IndexOf(Octets.Colon);
-        ReadOnlySpan<byte> scheme = colon > 0 ? uri[..colon] : default;
-        bool sips = Ascii.EqualsIgnoreCase(scheme, "sips"u8);
-        if (sips || Ascii.EqualsIgnoreCase(scheme, "sip"u8))
+        if (Addressing.SipUri.HasSipScheme(uri, out bool sips))
         {
             if (!GrammarTolerance.SipUriMatches(uri, sips)) return SipErrorCode.RequestUriNotSipUri;
             // The headers start at the first '?' after the userinfo: '@' occurs nowhere after it in a SIP-URI, and

@@ -293,31 +293,43 @@ public static class SipMessageValidator
     /// <summary>
     /// RFC 3261 §19.1: a URI with the sip or sips scheme is a SIP-URI/SIPS-URI. The header rules allow any absoluteURI
     /// in an addr-spec, so "sip:a@b;" or "sip:[::1" would pass them as opaque absolute URIs; this prose rule does not.
+    /// Each value is read as the header's own typed value (so P-Asserted-Identity's bare URI keeps its parameters).
     /// </summary>
     private static bool CheckSipUris(SipMessage m, in HeaderField h, out SipParseError error)
     {
         error = default;
-        ReadOnlySpan<byte> source = m.Source.Span;
-        bool list = SipHeaders.IsList(h.Kind);
-        int next = h.Value.Offset, end = h.Value.End;
-        while (next <= end)
+        var check = new SipUriCheck();
+        SipMessage.ValueEnumerator values = m.Values(h.Kind);
+        while (values.MoveNext())
         {
-            int comma = list ? SipMessage.ValueEnumerator.NextComma(source, next, end, h.Kind) : end;
-            SipRange element = Octets.TrimLws(source, next, comma);
-            next = comma + 1;
-            if (element.IsEmpty) continue;
-            if (!Headers.AddressValue.Parse(m.Source, element, allowParameters: h.Kind is not (HeaderKind.PAssertedIdentity or HeaderKind.PPreferredIdentity), out Headers.AddressValue address)
-                || address.IsWildcard) continue;
-            ReadOnlySpan<byte> uri = address.Uri;
-            bool sips = uri.Length > 5 && Ascii.EqualsIgnoreCase(uri[..5], "sips:"u8);
-            bool sip = sips || uri.Length > 4 && Ascii.EqualsIgnoreCase(uri[..4], "sip:"u8);
-            if (sip && !GrammarTolerance.SipUriMatches(uri, sips))
+            if (m.Header(values.HeaderIndex).Line != h.Line) continue; // this field's values only
+            SipMessageHeaders.Visit(h.Kind, m.Source, values.Current, ref check);
+            if (check.BadUri >= 0)
             {
-                error = Error(m, SipErrorCode.HeaderUriNotSipUri, h.LineNumber, address.UriRange.Offset, h.Kind, h.Name);
+                error = Error(m, SipErrorCode.HeaderUriNotSipUri, h.LineNumber, check.BadUri, h.Kind, h.Name);
                 return false;
             }
         }
         return true;
+    }
+
+    /// <summary>Finds a sip/sips URI that is not a SIP-URI in an address value.</summary>
+    private struct SipUriCheck : Headers.IHeaderValueVisitor
+    {
+        public int BadUri;
+
+        public SipUriCheck() => BadUri = -1;
+
+        public void Visit<T>(HeaderKind kind, in T value) where T : struct, Headers.ISipHeaderValue<T>
+        {
+            if (value is Headers.AddressValue { IsValid: true, IsWildcard: false } address) Check(address.Uri, address.UriRange);
+            else if (value is Headers.IdentityValue { IsValid: true } identity) Check(identity.Uri, identity.UriRange);
+        }
+
+        private void Check(ReadOnlySpan<byte> uri, SipRange range)
+        {
+            if (Addressing.SipUri.HasSipScheme(uri, out bool secure) && !GrammarTolerance.SipUriMatches(uri, secure)) BadUri = range.Offset;
+        }
     }
 
     /// <summary>Offset of a '?' (or ',') of an addr-spec written without angle brackets, or -1 (name-addr form, or none).</summary>

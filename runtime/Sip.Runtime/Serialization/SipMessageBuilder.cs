@@ -61,10 +61,10 @@ public struct SipMessageBuilder
         ArgumentNullException.ThrowIfNull(output);
         if (method.IsEmpty || Rules.Token.MatchLength(method) != method.Length) throw new ArgumentException("a method is a token (RFC 3261 §25.1)", nameof(method));
         if (requestUri.IsEmpty) throw new ArgumentException("a request needs a Request-URI", nameof(requestUri));
-        HeaderWriter.Write(output, method);
-        HeaderWriter.Write(output, Octets.SP);
-        HeaderWriter.Write(output, requestUri);
-        HeaderWriter.Write(output, " SIP/2.0\r\n"u8);
+        OctetWriter.Write(output, method);
+        OctetWriter.Write(output, Octets.SP);
+        OctetWriter.Write(output, requestUri);
+        OctetWriter.Write(output, " SIP/2.0\r\n"u8);
         return new SipMessageBuilder(output, Mandatory.Request);
     }
 
@@ -76,11 +76,11 @@ public struct SipMessageBuilder
     {
         ArgumentNullException.ThrowIfNull(output);
         if (statusCode < 100 || statusCode > 699) throw new ArgumentOutOfRangeException(nameof(statusCode), "a status code is 3 digits, 100 to 699");
-        HeaderWriter.Write(output, "SIP/2.0 "u8);
-        HeaderWriter.WriteDecimal(output, (ulong)statusCode);
-        HeaderWriter.Write(output, Octets.SP);
-        HeaderWriter.Write(output, reasonPhrase.IsEmpty ? SipStatusCodes.ReasonPhraseUtf8(statusCode) : reasonPhrase);
-        HeaderWriter.Write(output, "\r\n"u8);
+        OctetWriter.Write(output, "SIP/2.0 "u8);
+        OctetWriter.WriteDecimal(output, (ulong)statusCode);
+        OctetWriter.Write(output, Octets.SP);
+        OctetWriter.Write(output, reasonPhrase.IsEmpty ? SipStatusCodes.ReasonPhraseUtf8(statusCode) : reasonPhrase);
+        OctetWriter.Write(output, "\r\n"u8);
         return new SipMessageBuilder(output, Mandatory.Response);
     }
 
@@ -123,8 +123,8 @@ public struct SipMessageBuilder
             return;
         }
         CheckOpen();
-        HeaderWriter.Write(_output, name);
-        HeaderWriter.Write(_output, ": "u8);
+        OctetWriter.Write(_output, name);
+        OctetWriter.Write(_output, ": "u8);
         WriteValue(value);
         EndHeader();
     }
@@ -150,7 +150,7 @@ public struct SipMessageBuilder
     {
         if (hops < 0 || hops > 255) throw new ArgumentOutOfRangeException(nameof(hops), "Max-Forwards is 0 to 255");
         StartHeader(HeaderKind.MaxForwards);
-        HeaderWriter.WriteDecimal(_output, (ulong)hops);
+        OctetWriter.WriteDecimal(_output, (ulong)hops);
         EndHeader();
     }
 
@@ -167,8 +167,8 @@ public struct SipMessageBuilder
         AddressValue.Write(_output, displayName, uri);
         if (expires >= 0)
         {
-            HeaderWriter.Write(_output, ";expires="u8);
-            HeaderWriter.WriteDecimal(_output, (ulong)expires);
+            OctetWriter.Write(_output, ";expires="u8);
+            OctetWriter.WriteDecimal(_output, (ulong)expires);
         }
         EndHeader();
     }
@@ -181,8 +181,8 @@ public struct SipMessageBuilder
         AddressValue.Write(_output, displayName, uri);
         if (!tag.IsEmpty)
         {
-            HeaderWriter.Write(_output, ";tag="u8);
-            HeaderWriter.Write(_output, tag);
+            OctetWriter.Write(_output, ";tag="u8);
+            OctetWriter.Write(_output, tag);
         }
         EndHeader();
     }
@@ -202,7 +202,7 @@ public struct SipMessageBuilder
     public void Number(HeaderKind kind, uint value)
     {
         StartHeader(kind);
-        HeaderWriter.WriteDecimal(_output, value);
+        OctetWriter.WriteDecimal(_output, value);
         EndHeader();
     }
 
@@ -216,10 +216,10 @@ public struct SipMessageBuilder
         if (!contentType.IsEmpty) Header(HeaderKind.ContentType, contentType);
         else if (!body.IsEmpty) throw new ArgumentException("a body needs a Content-Type (RFC 3261 §20.15)", nameof(contentType));
         StartHeader(HeaderKind.ContentLength);
-        HeaderWriter.WriteDecimal(_output, (ulong)body.Length);
+        OctetWriter.WriteDecimal(_output, (ulong)body.Length);
         EndHeader();
-        HeaderWriter.Write(_output, "\r\n"u8);
-        HeaderWriter.Write(_output, body);
+        OctetWriter.Write(_output, "\r\n"u8);
+        OctetWriter.Write(_output, body);
         _ended = true;
     }
 
@@ -236,17 +236,17 @@ public struct SipMessageBuilder
             HeaderKind.Via => Mandatory.Via,
             _ => Mandatory.None,
         };
-        HeaderWriter.Write(_output, SipHeaders.LongNameUtf8(kind));
-        HeaderWriter.Write(_output, ": "u8);
+        OctetWriter.Write(_output, SipHeaders.LongNameUtf8(kind));
+        OctetWriter.Write(_output, ": "u8);
     }
 
-    private readonly void EndHeader() => HeaderWriter.Write(_output, "\r\n"u8);
+    private readonly void EndHeader() => OctetWriter.Write(_output, "\r\n"u8);
 
     private readonly void WriteValue(ReadOnlySpan<byte> value)
     {
         // A CR or LF would end the header (or start a fold the caller did not mean): refuse rather than inject.
         if (value.IndexOfAny(Octets.CR, Octets.LF) >= 0) throw new ArgumentException("a header value cannot contain CR or LF", nameof(value));
-        HeaderWriter.Write(_output, value);
+        OctetWriter.Write(_output, value);
     }
 
     private readonly void CheckOpen()

@@ -9,9 +9,6 @@ namespace Sip.Runtime.Serialization;
 /// <summary>Writes a parsed <see cref="SipMessage"/> back as octets.</summary>
 public static class SipMessageWriter
 {
-    private const byte Cr = (byte)'\r';
-    private const byte Lf = (byte)'\n';
-
     /// <summary>
     /// Writes the message as it was indexed: the start line, each header field line as received (name, value, folds
     /// and all), the empty line and the body. What a stack forwards when it changes nothing; one copy per line.
@@ -20,15 +17,15 @@ public static class SipMessageWriter
     {
         ArgumentNullException.ThrowIfNull(message);
         ArgumentNullException.ThrowIfNull(output);
-        Write(output, message.Span(message.StartLine));
-        WriteCrlf(output);
+        OctetWriter.Write(output, message.Span(message.StartLine));
+        OctetWriter.WriteCrlf(output);
         foreach (HeaderField field in message.Headers)
         {
-            Write(output, message.Span(field.Line));
-            WriteCrlf(output);
+            OctetWriter.Write(output, message.Span(field.Line));
+            OctetWriter.WriteCrlf(output);
         }
-        WriteCrlf(output);
-        Write(output, message.Span(message.Body));
+        OctetWriter.WriteCrlf(output);
+        OctetWriter.Write(output, message.Span(message.Body));
     }
 
     /// <summary>
@@ -43,23 +40,23 @@ public static class SipMessageWriter
     {
         ArgumentNullException.ThrowIfNull(message);
         ArgumentNullException.ThrowIfNull(output);
-        Write(output, message.Span(message.StartLine));
-        WriteCrlf(output);
+        OctetWriter.Write(output, message.Span(message.StartLine));
+        OctetWriter.WriteCrlf(output);
         var writer = new CanonicalValueWriter(output);
         ReadOnlySpan<byte> source = message.Source.Span;
         foreach (HeaderField field in message.Headers)
         {
             ReadOnlySpan<byte> name = field.Kind == HeaderKind.Unknown ? message.Span(field.Name) : SipHeaders.LongNameUtf8(field.Kind);
-            Write(output, name);
-            Write(output, ": "u8);
+            OctetWriter.Write(output, name);
+            OctetWriter.Write(output, ": "u8);
             if (field.Kind == HeaderKind.Unknown)
             {
-                WriteUnfolded(output, message.Span(field.Value));
+                OctetWriter.WriteUnfolded(output, message.Span(field.Value));
             }
             else if (!SipHeaders.IsList(field.Kind))
             {
                 SipRange value = Octets.TrimLws(source, field.Value.Offset, field.Value.End);
-                if (!SipMessageHeaders.Visit(field.Kind, message.Source, value, ref writer)) WriteUnfolded(output, message.Span(value));
+                if (!SipMessageHeaders.Visit(field.Kind, message.Source, value, ref writer)) OctetWriter.WriteUnfolded(output, message.Span(value));
             }
             else
             {
@@ -72,48 +69,20 @@ public static class SipMessageWriter
                     SipRange element = Octets.TrimLws(source, next, comma);
                     next = comma + 1;
                     if (element.IsEmpty) continue;
-                    if (!first) Write(output, ", "u8);
-                    if (!SipMessageHeaders.Visit(field.Kind, message.Source, element, ref writer)) WriteUnfolded(output, message.Span(element));
+                    if (!first) OctetWriter.Write(output, ", "u8);
+                    if (!SipMessageHeaders.Visit(field.Kind, message.Source, element, ref writer)) OctetWriter.WriteUnfolded(output, message.Span(element));
                     first = false;
                 }
             }
-            WriteCrlf(output);
+            OctetWriter.WriteCrlf(output);
         }
-        WriteCrlf(output);
-        Write(output, message.Span(message.Body));
+        OctetWriter.WriteCrlf(output);
+        OctetWriter.Write(output, message.Span(message.Body));
     }
 
     /// <summary>Writes each visited value with its own serializer.</summary>
     private readonly struct CanonicalValueWriter(IBufferWriter<byte> output) : IHeaderValueVisitor
     {
         public void Visit<T>(HeaderKind kind, in T value) where T : struct, ISipHeaderValue<T> => value.WriteTo(output);
-    }
-
-    /// <summary>Copies a value, turning each fold (CRLF followed by SP/HTAB, with the white space around it) into one SP.</summary>
-    private static void WriteUnfolded(IBufferWriter<byte> output, ReadOnlySpan<byte> value)
-    {
-        while (true)
-        {
-            int cr = value.IndexOf(Cr);
-            if (cr < 0 || cr + 1 >= value.Length || value[cr + 1] != Lf)
-            {
-                Write(output, value);
-                return;
-            }
-            ReadOnlySpan<byte> before = value.Slice(0, cr).TrimEnd(" \t"u8);
-            Write(output, before);
-            Write(output, " "u8);
-            value = value.Slice(cr + 2).TrimStart(" \t"u8);
-        }
-    }
-
-    private static void WriteCrlf(IBufferWriter<byte> output) => Write(output, "\r\n"u8);
-
-    private static void Write(IBufferWriter<byte> output, ReadOnlySpan<byte> bytes)
-    {
-        if (bytes.IsEmpty) return;
-        Span<byte> destination = output.GetSpan(bytes.Length);
-        bytes.CopyTo(destination);
-        output.Advance(bytes.Length);
     }
 }

@@ -46,19 +46,19 @@ public static class SipProxyEditor
 
         ReadOnlySpan<byte> source = request.Source.Span;
         // Start line.
-        SipResponseBuilder.Write(output, request.Span(request.StartLine));
-        SipResponseBuilder.Write(output, "\r\n"u8);
+        OctetWriter.Write(output, request.Span(request.StartLine));
+        OctetWriter.Write(output, "\r\n"u8);
         if (!edit.PushVia.IsEmpty)
         {
-            SipResponseBuilder.Write(output, "Via: "u8);
-            SipResponseBuilder.Write(output, edit.PushVia);
-            SipResponseBuilder.Write(output, "\r\n"u8);
+            OctetWriter.Write(output, "Via: "u8);
+            OctetWriter.Write(output, edit.PushVia);
+            OctetWriter.Write(output, "\r\n"u8);
         }
         if (!edit.InsertRecordRoute.IsEmpty)
         {
-            SipResponseBuilder.Write(output, "Record-Route: "u8);
-            SipResponseBuilder.Write(output, edit.InsertRecordRoute);
-            SipResponseBuilder.Write(output, "\r\n"u8);
+            OctetWriter.Write(output, "Record-Route: "u8);
+            OctetWriter.Write(output, edit.InsertRecordRoute);
+            OctetWriter.Write(output, "\r\n"u8);
         }
 
         bool routePopped = !edit.PopRoute;
@@ -74,17 +74,17 @@ public static class SipProxyEditor
             if (!maxForwardsDone && field.Kind == HeaderKind.MaxForwards)
             {
                 maxForwardsDone = true;
-                SipResponseBuilder.Write(output, source.Slice(field.Line.Offset, field.Value.Offset - field.Line.Offset));
+                OctetWriter.Write(output, source.Slice(field.Line.Offset, field.Value.Offset - field.Line.Offset));
                 WriteNumber(output, maxForwards - 1);
-                SipResponseBuilder.Write(output, "\r\n"u8);
+                OctetWriter.Write(output, "\r\n"u8);
                 continue;
             }
-            SipResponseBuilder.Write(output, request.Span(field.Line));
-            SipResponseBuilder.Write(output, "\r\n"u8);
+            OctetWriter.Write(output, request.Span(field.Line));
+            OctetWriter.Write(output, "\r\n"u8);
         }
-        if (!maxForwardsDone) SipResponseBuilder.Write(output, "Max-Forwards: 70\r\n"u8);
-        SipResponseBuilder.Write(output, "\r\n"u8);
-        SipResponseBuilder.Write(output, request.Span(request.Body));
+        if (!maxForwardsDone) OctetWriter.Write(output, "Max-Forwards: 70\r\n"u8);
+        OctetWriter.Write(output, "\r\n"u8);
+        OctetWriter.Write(output, request.Span(request.Body));
         return true;
     }
 
@@ -105,9 +105,9 @@ public static class SipProxyEditor
         }
         if (index < 2) return;
         ReadOnlySpan<byte> source = request.Source.Span;
-        SipResponseBuilder.Write(output, source.Slice(field.Line.Offset, field.Value.Offset - field.Line.Offset));
-        SipResponseBuilder.Write(output, source.Slice(second.Offset, field.Line.End - second.Offset));
-        SipResponseBuilder.Write(output, "\r\n"u8);
+        OctetWriter.Write(output, source.Slice(field.Line.Offset, field.Value.Offset - field.Line.Offset));
+        OctetWriter.Write(output, source.Slice(second.Offset, field.Line.End - second.Offset));
+        OctetWriter.Write(output, "\r\n"u8);
     }
 
     private static void WriteNumber(IBufferWriter<byte> output, int value)

@@ -34,13 +34,13 @@ public static class SipResponseBuilder
         if (!request.IsRequest) throw new ArgumentException("a response is built from a request", nameof(request));
         if (statusCode < 100 || statusCode > 699) throw new ArgumentOutOfRangeException(nameof(statusCode), "a status code is 3 digits, 100 to 699");
 
-        Write(output, "SIP/2.0 "u8);
+        OctetWriter.Write(output, "SIP/2.0 "u8);
         Span<byte> digits = output.GetSpan(3);
         Utf8Formatter.TryFormat(statusCode, digits, out _);
         output.Advance(3);
-        Write(output, " "u8);
-        Write(output, reasonPhrase.IsEmpty ? SipStatusCodes.ReasonPhraseUtf8(statusCode) : reasonPhrase);
-        Write(output, "\r\n"u8);
+        OctetWriter.Write(output, " "u8);
+        OctetWriter.Write(output, reasonPhrase.IsEmpty ? SipStatusCodes.ReasonPhraseUtf8(statusCode) : reasonPhrase);
+        OctetWriter.Write(output, "\r\n"u8);
 
         // §8.2.6.2: Via values in the same order, From, Call-ID and CSeq equal to the request's.
         foreach (HeaderField field in request.Headers)
@@ -61,7 +61,7 @@ public static class SipResponseBuilder
                     break;
             }
         }
-        Write(output, "Content-Length: 0\r\n\r\n"u8);
+        OctetWriter.Write(output, "Content-Length: 0\r\n\r\n"u8);
     }
 
     /// <summary>True when a To field already carries a <c>tag</c> header parameter (§8.2.6.2: then it is kept as is).</summary>
@@ -71,19 +71,12 @@ public static class SipResponseBuilder
 
     private static void CopyField(SipMessage request, in HeaderField field, IBufferWriter<byte> output, ReadOnlySpan<byte> addTag = default)
     {
-        Write(output, request.Span(field.Line));
+        OctetWriter.Write(output, request.Span(field.Line));
         if (!addTag.IsEmpty)
         {
-            Write(output, ";tag="u8);
-            Write(output, addTag);
+            OctetWriter.Write(output, ";tag="u8);
+            OctetWriter.Write(output, addTag);
         }
-        Write(output, "\r\n"u8);
-    }
-
-    internal static void Write(IBufferWriter<byte> output, ReadOnlySpan<byte> bytes)
-    {
-        if (bytes.IsEmpty) return;
-        bytes.CopyTo(output.GetSpan(bytes.Length));
-        output.Advance(bytes.Length);
+        OctetWriter.Write(output, "\r\n"u8);
     }
 }
